@@ -1,0 +1,108 @@
+import datetime
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gemeenten.models import Gemeente
+
+from .constants import Indicator
+
+
+class ProgrammaQuerySet(models.QuerySet):
+    def lopend_op(self, datum: datetime.date):
+        return self.filter(startdatum__lte=datum, einddatum__gte=datum)
+
+    def huidig(self):
+        """Het programma dat vandaag loopt; anders het laatst begonnen programma."""
+        vandaag = timezone.localdate()
+        return (
+            self.lopend_op(vandaag).order_by("-startdatum").first()
+            or self.order_by("-startdatum").first()
+        )
+
+
+class Programma(models.Model):
+    """Een landelijk programma met een looptijd, budget en deelnemende gemeenten."""
+
+    naam = models.CharField(_("naam"), max_length=150, unique=True)
+    startdatum = models.DateField(_("startdatum"))
+    einddatum = models.DateField(_("einddatum"))
+    budget = models.DecimalField(
+        _("budget (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    gemeenten = models.ManyToManyField(
+        Gemeente, related_name="programmas", verbose_name=_("gemeenten"), blank=True
+    )
+
+    objects = ProgrammaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("programma")
+        verbose_name_plural = _("programma's")
+        ordering = ["-startdatum"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(einddatum__gte=F("startdatum")), name="programma_einde_na_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(budget__isnull=True) | Q(budget__gte=0),
+                name="programma_budget_niet_negatief",
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+
+class Doelstelling(models.Model):
+    """Een streefwaarde voor een indicator binnen een programma.
+
+    Zonder gemeente geldt de doelstelling voor het hele programma; zonder eigen periode voor
+    de hele looptijd van het programma (zo kan een doel per jaar worden gesplitst).
+    """
+
+    programma = models.ForeignKey(
+        Programma, on_delete=models.CASCADE, related_name="doelstellingen",
+        verbose_name=_("programma"),
+    )
+    indicator = models.CharField(_("indicator"), max_length=30, choices=Indicator.choices)
+    streefwaarde = models.PositiveIntegerField(_("streefwaarde"))
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.CASCADE, null=True, blank=True, related_name="doelstellingen",
+        verbose_name=_("gemeente"), help_text=_("Leeg: geldt voor het hele programma."),
+    )
+    startdatum = models.DateField(
+        _("vanaf"), null=True, blank=True, help_text=_("Leeg: begin van het programma.")
+    )
+    einddatum = models.DateField(
+        _("tot en met"), null=True, blank=True, help_text=_("Leeg: einde van het programma.")
+    )
+    omschrijving = models.CharField(_("omschrijving"), max_length=200, blank=True, default="")
+
+    class Meta:
+        verbose_name = _("doelstelling")
+        verbose_name_plural = _("doelstellingen")
+        ordering = ["programma", "indicator", "startdatum"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(streefwaarde__gt=0), name="doelstelling_streefwaarde_positief"
+            ),
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True)
+                | Q(startdatum__isnull=True)
+                | Q(einddatum__gte=F("startdatum")),
+                name="doelstelling_einde_na_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.programma}: {self.streefwaarde} {self.get_indicator_display()}"
+
+    @property
+    def periode(self) -> tuple[datetime.date, datetime.date]:
+        return (
+            self.startdatum or self.programma.startdatum,
+            self.einddatum or self.programma.einddatum,
+        )

@@ -1,0 +1,51 @@
+import pytest
+
+from gemeenten.constants import Rol
+from gemeenten.models import Gemeente
+from tests.gemeenten.factories import LidmaatschapFactory, UserFactory
+
+
+@pytest.fixture
+def groningen(db):
+    return Gemeente.objects.get(cbs_code="GM0014")
+
+
+@pytest.fixture
+def emmen(db):
+    return Gemeente.objects.get(cbs_code="GM0114")
+
+
+@pytest.fixture
+def medewerker(groningen):
+    """Een medewerker van Groningen."""
+    return LidmaatschapFactory(
+        user__username="medewerker-groningen-test", gemeente=groningen, rol=Rol.MEDEWERKER
+    ).user
+
+
+@pytest.fixture
+def medewerker_emmen(emmen):
+    return LidmaatschapFactory(
+        user__username="medewerker-emmen-test", gemeente=emmen, rol=Rol.MEDEWERKER
+    ).user
+
+
+@pytest.fixture
+def coordinator(groningen):
+    """Een coördinator van Groningen."""
+    return LidmaatschapFactory(
+        user__username="coordinator-groningen-test", gemeente=groningen, rol=Rol.COORDINATOR
+    ).user
+
+
+@pytest.fixture
+def landelijk(db):
+    """Een landelijke coördinator (lidmaatschap zonder gemeente)."""
+    return LidmaatschapFactory(
+        user__username="landelijk-test", gemeente=None, rol=Rol.COORDINATOR
+    ).user
+
+
+@pytest.fixture
+def beheerder(db):
+    return UserFactory(username="beheerder-test", is_staff=True, is_superuser=True)

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TrajectenConfig(AppConfig):
+    name = "trajecten"
+    verbose_name = _("Trajecten")
+
+    def ready(self):
+        from . import auditregistratie  # noqa: F401  (registreert de wijzigingshistorie)

@@ -1,0 +1,147 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Taalniveau(models.TextChoices):
+    A0 = "a0", "A0"
+    A1 = "a1", "A1"
+    A2 = "a2", "A2"
+    B1 = "b1", "B1"
+    B2 = "b2", "B2"
+    C1 = "c1", "C1"
+    C2 = "c2", "C2"
+
+
+class Opleidingsniveau(models.TextChoices):
+    GEEN = "geen", _("geen formele opleiding")
+    PRIMAIR = "primair", _("basisonderwijs")
+    VOORTGEZET = "voortgezet", _("voortgezet onderwijs")
+    MBO = "mbo", _("mbo of vergelijkbaar")
+    HBO = "hbo", _("hbo of vergelijkbaar")
+    WO = "wo", _("universiteit")
+    ONBEKEND = "onbekend", _("onbekend")
+
+
+class Inburgering(models.TextChoices):
+    NIET_GESTART = "niet_gestart", _("niet gestart")
+    BEZIG = "bezig", _("bezig")
+    AFGEROND = "afgerond", _("afgerond")
+    VRIJGESTELD = "vrijgesteld", _("vrijgesteld")
+
+
+class Uitvoerder(models.TextChoices):
+    VLUCHTELINGENWERK = "vluchtelingenwerk", "VluchtelingenWerk"
+    UAF = "uaf", "UAF"
+    UWV = "uwv", "UWV"
+    GEMEENTE = "gemeente", _("gemeente")
+    EMPLOOI = "emplooi", "Emplooi"
+
+
+class Status(models.TextChoices):
+    AANGEMELD = "aangemeld", _("aangemeld")
+    INTAKE = "intake", _("intake")
+    ACTIEF = "actief", _("actief")
+    GEPLAATST = "geplaatst", _("geplaatst")
+    NAZORG = "nazorg", _("nazorg")
+    AFGEROND = "afgerond", _("afgerond")
+    UITGEVALLEN = "uitgevallen", _("uitgevallen")
+
+
+#: De volgorde van de trechter; uitgevallen staat daarbuiten.
+STATUS_VOLGORDE = [
+    Status.AANGEMELD,
+    Status.INTAKE,
+    Status.ACTIEF,
+    Status.GEPLAATST,
+    Status.NAZORG,
+    Status.AFGEROND,
+]
+OPEN_STATUSSEN = [s for s in STATUS_VOLGORDE if s != Status.AFGEROND]
+GESLOTEN_STATUSSEN = [Status.AFGEROND, Status.UITGEVALLEN]
+
+#: Toegestane statusovergangen (DOMAIN.md): vooruit in de keten, en uitgevallen vanuit elke
+#: open status.
+OVERGANGEN = {
+    Status.AANGEMELD: [Status.INTAKE, Status.UITGEVALLEN],
+    Status.INTAKE: [Status.ACTIEF, Status.UITGEVALLEN],
+    Status.ACTIEF: [Status.GEPLAATST, Status.UITGEVALLEN],
+    Status.GEPLAATST: [Status.NAZORG, Status.UITGEVALLEN],
+    Status.NAZORG: [Status.AFGEROND, Status.UITGEVALLEN],
+    Status.AFGEROND: [],
+    Status.UITGEVALLEN: [],
+}
+
+
+class Belemmering(models.TextChoices):
+    TAAL = "taal", _("taal")
+    GEZONDHEID = "gezondheid", _("gezondheid")
+    KINDEROPVANG = "kinderopvang", _("kinderopvang")
+    VERVOER = "vervoer", _("vervoer")
+    DIPLOMAWAARDERING = "diplomawaardering", _("diplomawaardering")
+    HUISVESTING = "huisvesting", _("huisvesting")
+    SCHULDEN = "schulden", _("schulden")
+    TRAUMA = "trauma", _("psychische klachten of trauma")
+    OVERIG = "overig", _("overig")
+
+
+class Sector(models.TextChoices):
+    ZORG = "zorg", _("zorg en welzijn")
+    TECHNIEK = "techniek", _("techniek en installatie")
+    BOUW = "bouw", _("bouw")
+    LOGISTIEK = "logistiek", _("transport en logistiek")
+    HORECA = "horeca", _("horeca")
+    DETAILHANDEL = "detailhandel", _("detailhandel")
+    ICT = "ict", _("ICT")
+    ONDERWIJS = "onderwijs", _("onderwijs")
+    SCHOONMAAK = "schoonmaak", _("schoonmaak en facilitair")
+    LANDBOUW = "landbouw", _("land- en tuinbouw")
+    ADMINISTRATIE = "administratie", _("administratie en financiën")
+    OVERHEID = "overheid", _("overheid")
+    OVERIG = "overig", _("overig")
+
+
+class Soort(models.TextChoices):
+    """Soort plaatsing. Alleen baan, stage en werkervaringsplaats tellen als 'geplaatst'."""
+
+    BAAN = "baan", _("baan")
+    STAGE = "stage", _("stage")
+    WERKERVARINGSPLAATS = "werkervaringsplaats", _("werkervaringsplaats")
+    PROEFPLAATSING = "proefplaatsing", _("proefplaatsing")
+    LEERWERKTRAJECT = "leerwerktraject", _("leerwerktraject")
+    OPLEIDING = "opleiding", _("opleiding")
+    VRIJWILLIGERSWERK = "vrijwilligerswerk", _("vrijwilligerswerk")
+
+
+#: De Banenoffensief-telling van 'personen geplaatst' (DOMAIN.md).
+GEPLAATST_SOORTEN = [Soort.BAAN, Soort.STAGE, Soort.WERKERVARINGSPLAATS]
+
+
+class Contractvorm(models.TextChoices):
+    ONBEPAALDE_TIJD = "onbepaalde_tijd", _("onbepaalde tijd")
+    BEPAALDE_TIJD = "bepaalde_tijd", _("bepaalde tijd")
+    UITZEND = "uitzend", _("uitzendovereenkomst")
+    OPROEP = "oproep", _("oproepcontract")
+    STAGEOVEREENKOMST = "stageovereenkomst", _("stageovereenkomst")
+    GEEN = "geen", _("geen arbeidscontract")
+
+
+class ContactSoort(models.TextChoices):
+    GESPREK = "gesprek", _("gesprek")
+    NAZORG = "nazorg", _("nazorg")
+    WERKGEVERSCONTACT = "werkgeverscontact", _("werkgeverscontact")
+
+
+#: Talen waarin coaches begeleiden en deelnemers spreken (ISO 639-1).
+class Taal(models.TextChoices):
+    NL = "nl", _("Nederlands")
+    EN = "en", _("Engels")
+    AR = "ar", _("Arabisch")
+    TI = "ti", _("Tigrinya")
+    FA = "fa", _("Perzisch (Farsi/Dari)")
+    PS = "ps", _("Pasjtoe")
+    TR = "tr", _("Turks")
+    KU = "ku", _("Koerdisch")
+    SO = "so", _("Somalisch")
+    UK = "uk", _("Oekraïens")
+    RU = "ru", _("Russisch")
+    FR = "fr", _("Frans")

@@ -89,6 +89,10 @@ class Deelnemer(Tijdstempels):
         _("datum toestemming"), null=True, blank=True,
         help_text=_("Datum waarop de deelnemer toestemming gaf voor de verwerking van gegevens."),
     )
+    geanonimiseerd_op = models.DateTimeField(
+        _("geanonimiseerd op"), null=True, blank=True, editable=False,
+        help_text=_("Gezet door `manage.py anonimiseer` na het verstrijken van de bewaartermijn."),
+    )
 
     objects = DeelnemerQuerySet.as_manager()
 

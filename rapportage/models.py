@@ -106,3 +106,32 @@ class Doelstelling(models.Model):
             self.startdatum or self.programma.startdatum,
             self.einddatum or self.programma.einddatum,
         )
+
+
+class RapportageVersie(models.Model):
+    """De versie van de gegevens waarop de rapportage rust: één rij (pk 1).
+
+    Een databasetrigger (migratie 0004) hoogt `versie` op en kiest een nieuwe willekeurige
+    `sleutel` in dezelfde transactie als elke schrijfactie op de tabellen die de indicatoren
+    lezen, ook bij `bulk_create`, `QuerySet.update()`, raw SQL en de admin. Zo is elke
+    gecachte rapportage die onder de huidige (versie, sleutel) staat gegarandeerd berekend
+    na de laatste gecommitte wijziging. Cache-invalidatie, geen bedrijfsregel.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    versie = models.BigIntegerField(_("versie"), default=1)
+    sleutel = models.BigIntegerField(
+        _("sleutel"), default=0,
+        help_text=_("Willekeurig bij elke ophoging, zodat een teruggedraaide versie nooit "
+                    "een oude cache-ingang hergebruikt."),
+    )
+
+    class Meta:
+        verbose_name = _("rapportageversie")
+        verbose_name_plural = _("rapportageversies")
+        constraints = [
+            models.CheckConstraint(condition=Q(id=1), name="rapportageversie_een_rij"),
+        ]
+
+    def __str__(self):
+        return f"{self.versie}"

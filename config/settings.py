@@ -92,6 +92,8 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
+# Cache (rapportage): standaard per proces; `CACHE_URL=redis://127.0.0.1:6379/1` deelt hem.
+CACHES = {"default": env.cache("CACHE_URL", default="locmem://")}
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -542,6 +542,8 @@ def per_gemeente(selectie: Selectie) -> list[dict]:
             "trajecten_gestart": t.get("trajecten_gestart", 0),
             "personen_geplaatst": geplaatst,
             **{f"plaatsingen_{s.value}": p.get(f"soort_{s.value}", 0) for s in Soort},
+            "plaatsingen_overig": sum(p.get(f"soort_{s.value}", 0) for s in Soort
+                                      if s not in GEPLAATST_SOORTEN),
             "duurzaam_geplaatst_pct": _pct(p.get("duurzaam_teller", 0),
                                            p.get("duurzaam_noemer", 0)),
             "kosten": t.get("kosten", Decimal("0")),

@@ -1,0 +1,110 @@
+"""Dashboards en exports. Dun: toegang, filters parsen, selector aanroepen, tonen."""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gemeenten.models import Gemeente
+from gemeenten.toegang import Toegang, toegang
+
+from . import cache, export, selectors
+from .forms import RapportageFilterForm
+from .models import Programma
+
+DASHBOARD_ROLLEN = (Toegang.COORDINATOR, Toegang.LANDELIJK, Toegang.BEHEERDER)
+
+
+def _toon(request, *, form, gemeente=None, gemeente_keuzes=None):
+    context = {
+        "form": form,
+        "gemeente": gemeente,
+        "gemeente_keuzes": gemeente_keuzes,
+        "programmas": Programma.objects.order_by("-startdatum").values("pk", "naam"),
+        "gekozen_gemeenten": set(request.GET.getlist("gemeente")),
+    }
+    if not form.is_valid():
+        return render(request, "rapportage/dashboard.html", context, status=400)
+    filters = form.cleaned_data
+    selectie = selectors.selectie_voor(request.user, filters, gemeente=gemeente)
+    context.update(
+        selectors.pagina_gegevens(selectie, met_landelijk=gemeente is not None),
+        filters=filters,
+        programma=filters["programma"],
+        selectie=selectie,
+        filter_query=selectors.filter_query(filters, gemeente=gemeente),
+    )
+    return render(request, "rapportage/dashboard.html", context)
+
+
+@toegang(Toegang.LANDELIJK, Toegang.BEHEERDER)
+def landelijk(request):
+    """Het landelijke dashboard: alle gemeenten, of de gekozen gemeenten."""
+    gemeenten = Gemeente.objects.order_by("naam")
+    form = RapportageFilterForm(request.GET, gemeenten=gemeenten)
+    keuzes = gemeenten.values_list("cbs_code", "naam")
+    return _toon(request, form=form, gemeente_keuzes=keuzes)
+
+
+@toegang(*DASHBOARD_ROLLEN)
+def gemeente(request, cbs_code):
+    """Het dashboard van één gemeente, met het landelijke cijfer ernaast. Een coördinator van
+    een andere gemeente krijgt 404."""
+    gemeente = get_object_or_404(selectors.gemeenten_voor(request.user), cbs_code=cbs_code)
+    form = RapportageFilterForm(request.GET)
+    return _toon(request, form=form, gemeente=gemeente)
+
+
+def _export(request, maak):
+    gemeenten = selectors.gemeenten_voor(request.user)
+    form = RapportageFilterForm(request.GET, gemeenten=gemeenten)
+    if not form.is_valid():
+        fouten = [str(f) for lijst in form.errors.values() for f in lijst]
+        return HttpResponse(
+            _("De filters zijn ongeldig: %(fouten)s") % {"fouten": " ".join(fouten)},
+            status=400, content_type="text/plain; charset=utf-8",
+        )
+    filters = form.cleaned_data
+    selectie = selectors.selectie_voor(request.user, filters)
+    tabel = cache.dashboard(selectie)["gemeenten"]
+    return maak(tabel, filters)
+
+
+def _bijlage(inhoud, content_type, naam):
+    response = HttpResponse(inhoud, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    return response
+
+
+@toegang(*DASHBOARD_ROLLEN)
+def export_csv(request):
+    """De per-gemeentetabel voor de filters in de querystring, als CSV (UTF-8)."""
+
+    def maak(tabel, filters):
+        naam = export.bestandsnaam(filters["programma"].naam, timezone.localdate(), "csv")
+        return _bijlage(export.als_csv(tabel), "text/csv; charset=utf-8", naam)
+
+    return _export(request, maak)
+
+
+@toegang(*DASHBOARD_ROLLEN)
+def export_xlsx(request):
+    """De per-gemeentetabel voor de filters in de querystring, als Excel-bestand."""
+
+    def maak(tabel, filters):
+        naam = export.bestandsnaam(filters["programma"].naam, timezone.localdate(), "xlsx")
+        toelichting = [
+            (_("programma"), filters["programma"].naam),
+            (_("van"), filters["van"].isoformat()),
+            (_("tot en met"), filters["tot"].isoformat()),
+            (_("gemaakt op"), timezone.localdate().isoformat()),
+            (_("inhoud"), _("Alleen aggregaten per gemeente; geen persoonsgegevens.")),
+        ]
+        inhoud = export.als_xlsx(tabel, toelichting=toelichting)
+        return _bijlage(
+            inhoud,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            naam,
+        )
+
+    return _export(request, maak)

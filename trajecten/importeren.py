@@ -491,9 +491,11 @@ class _Controle:
         kolommen_met_fout = {f.kolom for f in self.fouten[aantal_fouten:]}
         deelnemer = Deelnemer(**{k: v for k, v in velden.items() if k not in kolommen_met_fout})
         try:
-            # Uniek-zijn en de gemeente controleren we hieronder in bulk, niet per rij.
+            # Uniek-zijn en de gemeente controleren we hieronder in bulk, niet per rij; het land
+            # komt al uit de landenlijst (de keuzecontrole van CountryField kost per rij 250
+            # vergelijkingen).
             deelnemer.full_clean(
-                exclude=[*kolommen_met_fout, "gemeente", "talen"],
+                exclude=[*kolommen_met_fout, "gemeente", "land_van_herkomst", "talen"],
                 validate_unique=False,
                 validate_constraints=False,
             )

@@ -1,0 +1,139 @@
+"""De cache is exact: na elke schrijfactie (ook bulk, update en delete) zijn de cijfers op de
+pagina gelijk aan de live definitie."""
+
+import datetime
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from rapportage import indicatoren as ind
+from rapportage.cache import gegevensversie
+from rapportage.constants import Indicator
+from tests.rapportage.conftest import plaatsing, traject
+from tests.rapportage.factories import DoelstellingFactory
+from tests.trajecten.factories import CoachFactory, DeelnemerFactory
+from trajecten.constants import Soort, Status, Uitvoerder
+from trajecten.models import Plaatsing, Traject
+
+D = datetime.date
+pytestmark = pytest.mark.django_db
+LANDELIJK = reverse("rapportage:landelijk")
+
+
+@pytest.fixture
+def pagina(client, landelijk, programma):
+    client.force_login(landelijk)
+
+    def haal():
+        response = client.get(LANDELIJK, {"programma": programma.pk})
+        assert response.status_code == 200
+        return response.context
+
+    return haal
+
+
+def live(context):
+    return ind.dashboard(context["selectie"])
+
+
+def test_warme_cache_draait_geen_aggregaten(pagina, dataset):
+    pagina()
+    with CaptureQueriesContext(connection) as warm:
+        pagina()
+    aggregaten = [q for q in warm.captured_queries if "trajecten_" in q["sql"]]
+    assert aggregaten == []
+
+
+def test_cijfers_blijven_exact_na_elke_soort_schrijfactie(pagina, dataset, programma,
+                                                          groningen, emmen):
+    eerst = pagina()
+    assert eerst["cijfers"] == live(eerst)
+    assert eerst["cijfers"]["kerncijfers"]["trajecten_gestart"] == 3
+
+    # Gewone save (ORM/insert).
+    t = traject(programma=programma, gemeente=emmen, aanmeld=D(2026, 6, 1),
+                start=D(2026, 6, 2))
+    ctx = pagina()
+    assert ctx["cijfers"]["kerncijfers"]["trajecten_gestart"] == 4
+    assert ctx["cijfers"] == live(ctx)
+
+    # Plaatsing erbij: personen geplaatst + 1.
+    plaatsing(t, Soort.BAAN, D(2026, 7, 1))
+    ctx = pagina()
+    assert ctx["cijfers"]["kerncijfers"]["personen_geplaatst"] == 3
+    assert ctx["cijfers"] == live(ctx)
+
+    # QuerySet.update() stuurt geen signalen; de trigger ziet hem wel.
+    Plaatsing.objects.filter(traject=t).update(soort=Soort.VRIJWILLIGERSWERK)
+    ctx = pagina()
+    assert ctx["cijfers"]["kerncijfers"]["personen_geplaatst"] == 2
+    assert ctx["cijfers"] == live(ctx)
+
+    # bulk_create evenmin.
+    deelnemers = [DeelnemerFactory(gemeente=groningen) for _ in range(3)]
+    Traject.objects.bulk_create([
+        Traject(deelnemer=d, programma=programma, gemeente=groningen,
+                uitvoerder=Uitvoerder.UWV, status=Status.ACTIEF,
+                aanmelddatum=D(2026, 2, 1), startdatum=D(2026, 2, 2))
+        for d in deelnemers
+    ])
+    ctx = pagina()
+    assert ctx["cijfers"]["kerncijfers"]["trajecten_gestart"] == 7
+    assert ctx["cijfers"] == live(ctx)
+
+    # Delete (via de queryset, met cascade naar plaatsingen).
+    Traject.objects.filter(pk=t.pk).delete()
+    ctx = pagina()
+    assert ctx["cijfers"]["kerncijfers"]["trajecten_gestart"] == 6
+    assert ctx["cijfers"] == live(ctx)
+
+    # Koppeltabel coach × gemeente (m2m) en een doelstelling.
+    CoachFactory(gemeenten=[emmen], actief=True)
+    DoelstellingFactory(programma=programma, indicator=Indicator.TRAJECTEN_GESTART,
+                        streefwaarde=12)
+    ctx = pagina()
+    assert ctx["cijfers"]["kerncijfers"]["coaches"]["actief"] == 2
+    assert [d["waarde"] for d in ctx["cijfers"]["doelstellingen"]] == [6]
+    assert ctx["cijfers"] == live(ctx)
+
+
+@pytest.mark.parametrize("schrijf", ["insert", "update", "delete", "m2m", "raw"])
+def test_elke_schrijfactie_hoogt_de_versie_op(schrijf, dataset, programma, groningen):
+    voor = gegevensversie()
+    if schrijf == "insert":
+        traject(programma=programma, gemeente=groningen, aanmeld=D(2026, 1, 1))
+    elif schrijf == "update":
+        Traject.objects.filter(pk=dataset["t1"].pk).update(kosten=1)
+    elif schrijf == "delete":
+        Plaatsing.objects.filter(traject=dataset["t1"]).delete()
+    elif schrijf == "m2m":
+        programma.gemeenten.add(groningen)
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("UPDATE trajecten_traject SET kosten = 5 WHERE id = %s",
+                           [dataset["t2"].pk])
+    na = gegevensversie()
+    assert na[0] > voor[0]
+    assert na[1] != voor[1]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_versie_hoogt_op_in_de_transactie_van_de_schrijfactie(groningen, programma):
+    """Zonder testtransactie: de ophoging hoort bij de commit van de schrijfactie zelf."""
+    voor = gegevensversie()
+    with transaction.atomic():
+        traject(programma=programma, gemeente=groningen, aanmeld=D(2026, 1, 1))
+        binnen = gegevensversie()
+        if connection.vendor == "postgresql":
+            # Uitgestelde trigger: pas bij de commit (geen vergrendeling tijdens de transactie).
+            assert binnen == voor
+    na_commit = gegevensversie()
+    assert na_commit[0] > voor[0]
+    with pytest.raises(RuntimeError), transaction.atomic():
+        traject(programma=programma, gemeente=groningen, aanmeld=D(2026, 1, 1))
+        raise RuntimeError("terugdraaien")
+    # Teruggedraaid: de versie van de teruggedraaide schrijfactie is nergens zichtbaar.
+    assert gegevensversie() == na_commit
+    assert Traject.objects.count() == 1

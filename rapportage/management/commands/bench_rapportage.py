@@ -1,0 +1,330 @@
+"""`python manage.py bench_rapportage --trajecten 1000000` — benchmark van de dashboards.
+
+Een benchmark, geen test. Alleen op PostgreSQL en alleen in een database met 'bench' in de
+naam (de opbouw schrijft een miljoen trajecten). Zie README, sectie 'Prestaties'.
+
+1. Bouwt de dataset in bulk als hij er nog niet is (`rapportage/bench.py`).
+2. Meet het landelijke en een gemeentedashboard (volledige render via de Django-testclient):
+   koud (cache leeg: alle aggregaten live) en warm (uit de cache), p50/p95 over N requests.
+3. Meet in dezelfde run de ruwe SQL van dezelfde aggregaten (live) en print de verhoudingen.
+4. Meet de doorvoer met 16 gelijktijdige verbindingen tegen gunicorn op 127.0.0.1 met `wrk`
+   (of, zonder wrk, een kleine begrensde Python-lastgenerator), begrensd in tijd.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from http.client import HTTPConnection
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from gemeenten.constants import Rol
+from gemeenten.models import Gemeente, Lidmaatschap
+from rapportage import bench, indicatoren
+from rapportage.models import Programma
+
+
+def percentiel(waarden: list[float], p: float) -> float:
+    geordend = sorted(waarden)
+    return geordend[max(0, math.ceil(p / 100 * len(geordend)) - 1)]
+
+
+def samenvatting(waarden: list[float]) -> str:
+    return f"p50 {percentiel(waarden, 50):8.1f} ms   p95 {percentiel(waarden, 95):8.1f} ms"
+
+
+class Command(BaseCommand):
+    help = "Benchmark van de rapportage op PostgreSQL (bouwt de dataset als die ontbreekt)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--trajecten", type=int, default=1_000_000)
+        parser.add_argument("--herhalingen", type=int, default=20,
+                            help="Requests per meting (minstens 20 voor p95).")
+        parser.add_argument("--gemeente", default="GM0014",
+                            help="CBS-code van het gemeentedashboard.")
+        parser.add_argument("--opnieuw", action="store_true",
+                            help="Gooi de benchdata weg en bouw opnieuw.")
+        parser.add_argument("--alleen-bouwen", action="store_true")
+        parser.add_argument("--geen-doorvoer", action="store_true")
+        parser.add_argument("--verbindingen", type=int, default=16)
+        parser.add_argument("--seconden", type=int, default=30,
+                            help="Duur van de doorvoermeting (begrensd).")
+        parser.add_argument("--workers", type=int, default=4, help="gunicorn-workers.")
+
+    # --- opbouw -----------------------------------------------------------------------------
+
+    def handle(self, *args, **opties):
+        if connection.vendor != "postgresql":
+            raise CommandError("De benchmark draait alleen op PostgreSQL (zet DATABASE_URL).")
+        naam = connection.settings_dict["NAME"]
+        if "bench" not in naam:
+            raise CommandError(
+                f"Database {naam!r} heeft geen 'bench' in de naam; gebruik een aparte "
+                "benchdatabase, bijv. postgres://postgres@127.0.0.1:5432/bo_bench."
+            )
+        programma = Programma.objects.huidig()
+        if programma is None:
+            raise CommandError("Geen programma gevonden; draai eerst `migrate`.")
+        self.stdout.write(f"Database {naam}, programma {programma.naam}, "
+                          f"cache {settings.CACHES['default']['BACKEND']}, {os.cpu_count()} cores")
+        aanwezig = bench.bestaande_trajecten(programma)
+        if opties["opnieuw"] and aanwezig:
+            self.stdout.write("Benchdata weggooien …")
+            bench.leeg(programma)
+            aanwezig = 0
+        if aanwezig == 0:
+            self.stdout.write(f"Dataset bouwen: {opties['trajecten']} trajecten …")
+            begin = time.perf_counter()
+            bench.bouw(trajecten=opties["trajecten"], programma=programma,
+                       log=self.stdout.write)
+            self.stdout.write(f"Gebouwd in {time.perf_counter() - begin:.0f} s")
+        elif aanwezig != opties["trajecten"]:
+            self.stdout.write(self.style.WARNING(
+                f"Er staan al {aanwezig} trajecten (niet {opties['trajecten']}); gebruik "
+                "--opnieuw om opnieuw te bouwen. Ik meet met wat er staat."))
+        else:
+            self.stdout.write(f"Dataset aanwezig: {aanwezig} trajecten.")
+        if opties["alleen_bouwen"]:
+            return
+        self._voorbereiden()
+        landelijk, coordinator = self._gebruikers(opties["gemeente"])
+        self._meet_pagina_s(programma, landelijk, coordinator, opties)
+        if not opties["geen_doorvoer"]:
+            self._doorvoer(landelijk, opties)
+
+    def _voorbereiden(self):
+        # Geen querylog (DEBUG) tijdens het meten; de testclient praat met 'testserver'.
+        settings.DEBUG = False
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver", "127.0.0.1"]
+        manifest = os.path.join(settings.STATIC_ROOT, "staticfiles.json")
+        if not os.path.exists(manifest):
+            self.stdout.write("collectstatic (zoals in productie) …")
+            call_command("collectstatic", interactive=False, verbosity=0)
+
+    def _gebruikers(self, cbs_code):
+        """Een landelijke coördinator en een coördinator van `cbs_code`, ingelogd met een
+        (bevestigd) TOTP-apparaat in de sessie, zodat MFA aan kan blijven."""
+        from django.contrib.auth import get_user_model
+
+        gemeente = Gemeente.objects.filter(cbs_code=cbs_code).first()
+        if gemeente is None:
+            raise CommandError(f"Gemeente {cbs_code} bestaat niet.")
+        User = get_user_model()
+        landelijk, _ = User.objects.get_or_create(username="bench-landelijk")
+        Lidmaatschap.objects.get_or_create(user=landelijk, gemeente=None, rol=Rol.COORDINATOR)
+        coordinator, _ = User.objects.get_or_create(username=f"bench-coordinator-{cbs_code}")
+        Lidmaatschap.objects.get_or_create(user=coordinator, gemeente=gemeente,
+                                           rol=Rol.COORDINATOR)
+        return self._client(landelijk), self._client(coordinator)
+
+    def _client(self, user):
+        client = Client()
+        client.force_login(user)
+        sessie = client.session
+        if apps.is_installed("django_otp.plugins.otp_totp"):
+            from django_otp import DEVICE_ID_SESSION_KEY
+            from django_otp.plugins.otp_totp.models import TOTPDevice
+
+            apparaat, _ = TOTPDevice.objects.get_or_create(
+                user=user, name="bench", defaults={"confirmed": True})
+            sessie[DEVICE_ID_SESSION_KEY] = apparaat.persistent_id
+        try:
+            from gemeenten.beveiliging import LAATSTE_ACTIVITEIT, SESSIE_BEGIN
+        except ImportError:  # pragma: no cover - zonder sessiebeleid
+            pass
+        else:
+            sessie[SESSIE_BEGIN] = sessie[LAATSTE_ACTIVITEIT] = int(time.time())
+        sessie.save()
+        client.bench_user = user
+        return client
+
+    # --- metingen ---------------------------------------------------------------------------
+
+    def _get(self, client, url):
+        response = client.get(url, secure=True)
+        if response.status_code != 200:
+            raise CommandError(f"{url} gaf {response.status_code} in plaats van 200.")
+        return response
+
+    def _meet_pagina_s(self, programma, landelijk, coordinator, opties):
+        n = max(20, opties["herhalingen"])
+        cbs = opties["gemeente"]
+        gemeente = Gemeente.objects.get(cbs_code=cbs)
+        nu = timezone.localdate()
+        sel_landelijk = indicatoren.Selectie(programma.pk, programma.startdatum,
+                                             programma.einddatum, None, nu)
+        sel_gemeente = indicatoren.Selectie(programma.pk, programma.startdatum,
+                                            programma.einddatum, (gemeente.pk,), nu)
+        pagina_s = [
+            ("landelijk dashboard", landelijk, reverse("rapportage:landelijk"),
+             [sel_landelijk]),
+            (f"gemeentedashboard {cbs}", coordinator,
+             reverse("rapportage:gemeente", args=[cbs]), [sel_gemeente, sel_landelijk]),
+        ]
+        self.stdout.write(f"\nMetingen over {n} requests per regel (volledige render):")
+        for titel, client, url, selecties in pagina_s:
+            self._get(client, url)  # verbinding en sessie opwarmen
+            koud = []
+            for _ in range(n):
+                cache.clear()
+                begin = time.perf_counter()
+                self._get(client, url)
+                koud.append((time.perf_counter() - begin) * 1000)
+            warm = []
+            for _ in range(n):
+                begin = time.perf_counter()
+                self._get(client, url)
+                warm.append((time.perf_counter() - begin) * 1000)
+            with CaptureQueriesContext(connection) as queries:
+                self._get(client, url)
+            sql = []
+            for selectie in selecties:
+                with CaptureQueriesContext(connection) as vastgelegd:
+                    indicatoren.dashboard(selectie)
+                sql += [q["sql"] for q in vastgelegd.captured_queries]
+            ruw = []
+            with connection.cursor() as cursor:
+                for _ in range(n):
+                    begin = time.perf_counter()
+                    for query in sql:
+                        cursor.execute(query)
+                        cursor.fetchall()
+                    ruw.append((time.perf_counter() - begin) * 1000)
+            p50_ruw = percentiel(ruw, 50)
+            self.stdout.write(f"\n{titel} ({url})")
+            self.stdout.write(f"  koud (cache leeg, live aggregaten): {samenvatting(koud)}")
+            self.stdout.write(f"  warm (uit de cache):                {samenvatting(warm)}"
+                              f"   ({len(queries.captured_queries)} queries per request)")
+            self.stdout.write(f"  ruwe SQL, {len(sql)} aggregaten live:     {samenvatting(ruw)}")
+            self.stdout.write(
+                f"  verhouding p50: koud/ruwe SQL {percentiel(koud, 50) / p50_ruw:.2f}, "
+                f"warm/ruwe SQL {percentiel(warm, 50) / p50_ruw:.3f} "
+                f"(warm {p50_ruw / percentiel(warm, 50):.0f}× sneller dan live)"
+            )
+
+    # --- doorvoer ---------------------------------------------------------------------------
+
+    def _doorvoer(self, landelijk, opties):
+        poort = _vrije_poort()
+        omgeving = {
+            **os.environ,
+            "DEBUG": "false",
+            "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "DATABASE_URL": os.environ.get("DATABASE_URL", ""),
+        }
+        commando = [sys.executable, "-m", "gunicorn", "config.wsgi:application",
+                    "--bind", f"127.0.0.1:{poort}", "--workers", str(opties["workers"]),
+                    "--timeout", "120", "--log-level", "warning"]
+        self.stdout.write(f"\nDoorvoer: gunicorn {opties['workers']} workers op "
+                          f"127.0.0.1:{poort}, {opties['verbindingen']} verbindingen, "
+                          f"{opties['seconden']} s")
+        proces = subprocess.Popen(commando, env=omgeving, cwd=settings.BASE_DIR,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            self._wacht_op(poort)
+            sessie = landelijk.cookies[settings.SESSION_COOKIE_NAME].value
+            kop = {"Cookie": f"{settings.SESSION_COOKIE_NAME}={sessie}",
+                   "X-Forwarded-Proto": "https"}
+            pad = reverse("rapportage:landelijk")
+            status = _haal(poort, pad, kop)
+            if status != 200:
+                raise CommandError(f"gunicorn gaf {status} op {pad}.")
+            if shutil.which("wrk"):
+                self._wrk(poort, pad, kop, opties)
+            else:
+                self._python_last(poort, pad, kop, opties)
+        finally:
+            proces.terminate()
+            try:
+                proces.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proces.kill()
+
+    def _wacht_op(self, poort):
+        einde = time.monotonic() + 60
+        while time.monotonic() < einde:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{poort}/healthz", timeout=5):
+                    return
+            except OSError:
+                time.sleep(0.3)
+        raise CommandError("gunicorn startte niet binnen 60 s.")
+
+    def _wrk(self, poort, pad, kop, opties):
+        commando = ["wrk", "-t", "2", "-c", str(opties["verbindingen"]),
+                    "-d", f"{opties['seconden']}s", "--latency", "--timeout", "10s"]
+        for sleutel, waarde in kop.items():
+            commando += ["-H", f"{sleutel}: {waarde}"]
+        commando.append(f"http://127.0.0.1:{poort}{pad}")
+        uitvoer = subprocess.run(commando, capture_output=True, text=True,
+                                 timeout=opties["seconden"] + 60).stdout
+        self.stdout.write("  " + uitvoer.replace("\n", "\n  "))
+        fouten = re.search(r"Non-2xx or 3xx responses: (\d+)", uitvoer)
+        rps = re.search(r"Requests/sec:\s+([\d.]+)", uitvoer)
+        self.stdout.write(
+            f"  => {float(rps.group(1)) if rps else 0:.1f} requests/s, "
+            f"{int(fouten.group(1)) if fouten else 0} antwoorden anders dan 2xx/3xx"
+        )
+
+    def _python_last(self, poort, pad, kop, opties):
+        """Begrensde lastgenerator (alleen 127.0.0.1) als wrk ontbreekt."""
+        einde = time.monotonic() + opties["seconden"]
+        tijden, fouten, slot = [], [0], threading.Lock()
+
+        def werker():
+            verbinding = HTTPConnection("127.0.0.1", poort, timeout=10)
+            while time.monotonic() < einde:
+                begin = time.perf_counter()
+                verbinding.request("GET", pad, headers=kop)
+                antwoord = verbinding.getresponse()
+                antwoord.read()
+                with slot:
+                    tijden.append((time.perf_counter() - begin) * 1000)
+                    if antwoord.status != 200:
+                        fouten[0] += 1
+            verbinding.close()
+
+        draden = [threading.Thread(target=werker) for _ in range(opties["verbindingen"])]
+        begin = time.monotonic()
+        for d in draden:
+            d.start()
+        for d in draden:
+            d.join(timeout=opties["seconden"] + 30)
+        duur = time.monotonic() - begin
+        self.stdout.write(f"  => {len(tijden) / duur:.1f} requests/s, {samenvatting(tijden)}, "
+                          f"{fouten[0]} antwoorden anders dan 200")
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _haal(poort, pad, kop) -> int:
+    verbinding = HTTPConnection("127.0.0.1", poort, timeout=120)
+    verbinding.request("GET", pad, headers=kop)
+    antwoord = verbinding.getresponse()
+    antwoord.read()
+    verbinding.close()
+    return antwoord.status

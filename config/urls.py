@@ -8,4 +8,6 @@ urlpatterns = [
     path("rapportage/", include("rapportage.urls")),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("trajecten.urls")),
+    path("", include("gemeenten.urls")),
 ]

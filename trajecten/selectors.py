@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from auditlog.models import LogEntry
 from dateutil.relativedelta import relativedelta
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import (
     Count,
     DateField,
@@ -501,10 +502,12 @@ def wijzigingshistorie(deelnemer: Deelnemer, *, limiet: int = 100) -> list[Wijzi
 
 
 def _veld(model, naam):
+    """Het (concrete) modelveld `naam`, of None voor een veld dat niet (meer) bestaat."""
     try:
-        return model._meta.get_field(naam)
-    except Exception:  # noqa: BLE001 - een veld dat niet meer bestaat, slaan we over
+        veld = model._meta.get_field(naam)
+    except FieldDoesNotExist:
         return None
+    return veld if getattr(veld, "concrete", False) else None
 
 
 def _objectnaam(obj) -> str:

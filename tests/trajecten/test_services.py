@@ -32,11 +32,6 @@ def fouten(exc_info) -> str:
 
 
 @pytest.fixture
-def vervolg(db):
-    return Programma.objects.get(naam="Vervolg Banenoffensief")
-
-
-@pytest.fixture
 def deelnemer(groningen):
     return DeelnemerFactory(gemeente=groningen, talen=["ar"])
 

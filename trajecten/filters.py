@@ -1,0 +1,123 @@
+"""Filters van de deelnemerslijst (django-filter).
+
+Werkt op `selectors.deelnemer_lijst(user=...)`: status, coach en programma filteren op het
+huidige (meest recente) traject van de deelnemer, dat daar als subquery is geannoteerd.
+De keuzelijsten voor gemeente en coach bevatten alleen wat de gebruiker mag zien.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Q, Value
+from django.db.models.functions import Concat
+from django.utils.translation import gettext_lazy as _
+
+from rapportage.models import Programma
+
+from .constants import Inburgering, Status, Taalniveau
+from .forms import NLDSFormulier
+from .models import Coach
+from .selectors import coaches_voor, gemeenten_van
+
+
+class FilterFormulier(NLDSFormulier, forms.Form):
+    pass
+
+
+def _gemeenten(request):
+    return gemeenten_van(request.user) if request else None
+
+
+def _coaches(request):
+    return coaches_voor(request.user).order_by("naam") if request else Coach.objects.none()
+
+
+class DeelnemerFilter(django_filters.FilterSet):
+    zoek = django_filters.CharFilter(
+        label=_("Zoek op naam of v-nummer"), method="filter_zoek",
+    )
+    gemeente = django_filters.ModelChoiceFilter(
+        label=_("gemeente"), queryset=_gemeenten, empty_label=_("alle gemeenten"),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("status traject"), field_name="traject_status",
+        choices=[*Status.choices, ("geen", _("geen traject"))], method="filter_status",
+        empty_label=_("alle statussen"),
+    )
+    coach = django_filters.ModelChoiceFilter(
+        label=_("coach"), field_name="traject_coach_id", queryset=_coaches,
+        empty_label=_("alle coaches"), method="filter_coach",
+    )
+    taalniveau = django_filters.ChoiceFilter(
+        label=_("taalniveau"), choices=Taalniveau.choices, empty_label=_("alle niveaus"),
+    )
+    inburgering = django_filters.ChoiceFilter(
+        label=_("inburgering"), choices=Inburgering.choices, empty_label=_("alle"),
+    )
+    programma = django_filters.ModelChoiceFilter(
+        label=_("programma"), queryset=Programma.objects.order_by("-startdatum"),
+        empty_label=_("alle programma's"), method="filter_programma",
+    )
+    o = django_filters.OrderingFilter(
+        label=_("sorteren op"),
+        fields=(
+            ("achternaam", "naam"),
+            ("gemeente__naam", "gemeente"),
+            ("traject_status", "status"),
+            ("traject_coach_naam", "coach"),
+            ("taalniveau", "taalniveau"),
+            ("inburgering", "inburgering"),
+            ("aangemaakt_op", "geregistreerd"),
+        ),
+        field_labels={
+            "achternaam": _("naam"),
+            "gemeente__naam": _("gemeente"),
+            "traject_status": _("status"),
+            "traject_coach_naam": _("coach"),
+            "taalniveau": _("taalniveau"),
+            "inburgering": _("inburgering"),
+            "aangemaakt_op": _("geregistreerd op"),
+        },
+    )
+
+    class Meta:
+        form = FilterFormulier
+        fields = ["zoek", "gemeente", "status", "coach", "taalniveau", "inburgering",
+                  "programma"]
+
+    def filter_zoek(self, queryset, name, value):
+        woorden = value.split()
+        if not woorden:
+            return queryset
+        qs = queryset.annotate(
+            _volledige_naam=Concat("voornaam", Value(" "), "achternaam")
+        )
+        term = " ".join(woorden)
+        return qs.filter(
+            Q(_volledige_naam__icontains=term)
+            | Q(voornaam__icontains=term)
+            | Q(achternaam__icontains=term)
+            | Q(v_nummer__iexact=term.replace(" ", ""))
+        )
+
+    def filter_status(self, queryset, name, value):
+        if value == "geen":
+            return queryset.filter(traject_status__isnull=True)
+        return queryset.filter(traject_status=value)
+
+    def filter_coach(self, queryset, name, value):
+        return queryset.filter(traject_coach_id=value.pk)
+
+    def filter_programma(self, queryset, name, value):
+        return queryset.filter(traject_programma_id=value.pk)
+
+    @property
+    def qs(self):
+        qs = super().qs
+        # Vaste volgorde als er niet gesorteerd is, met pk als tiebreaker (stabiele pagina's).
+        if not qs.query.order_by:
+            qs = qs.order_by("achternaam", "voornaam", "pk")
+        else:
+            qs = qs.order_by(*qs.query.order_by, "pk")
+        return qs

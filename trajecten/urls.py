@@ -1,0 +1,33 @@
+"""URL's van de werkplek van de medewerker (publieke interface, zie issue 3).
+
+Een BSN komt nooit in een pad of querystring: zoeken op BSN is een POST naar `bsn_zoeken`.
+"""
+
+from django.urls import path
+
+from . import views
+
+app_name = "trajecten"
+
+urlpatterns = [
+    path("werkvoorraad/", views.werkvoorraad, name="werkvoorraad"),
+    path("deelnemers/", views.deelnemer_lijst, name="deelnemer_lijst"),
+    path("deelnemers/zoeken-op-bsn/", views.bsn_zoeken, name="bsn_zoeken"),
+    path("deelnemers/nieuw/", views.deelnemer_nieuw, name="deelnemer_nieuw"),
+    path("deelnemers/<int:pk>/", views.dossier, name="dossier"),
+    path("deelnemers/<int:pk>/wijzigen/", views.deelnemer_wijzigen, name="deelnemer_wijzigen"),
+    path("deelnemers/<int:pk>/verhuizen/", views.deelnemer_verhuizen, name="deelnemer_verhuizen"),
+    path("deelnemers/<int:pk>/traject/", views.traject_starten, name="traject_starten"),
+    path("trajecten/<int:pk>/intake/", views.intake, name="intake"),
+    path("trajecten/<int:pk>/coach/", views.coach_toewijzen, name="coach_toewijzen"),
+    path("trajecten/<int:pk>/status/", views.status_wijzigen, name="status_wijzigen"),
+    path("trajecten/<int:pk>/plaatsing/", views.plaatsing_nieuw, name="plaatsing_nieuw"),
+    path("trajecten/<int:pk>/contact/", views.contact_nieuw, name="contact_nieuw"),
+    path(
+        "plaatsingen/<int:pk>/beeindigen/", views.plaatsing_beeindigen,
+        name="plaatsing_beeindigen",
+    ),
+    path("werkgevers/", views.werkgever_lijst, name="werkgever_lijst"),
+    path("werkgevers/nieuw/", views.werkgever_nieuw, name="werkgever_nieuw"),
+    path("werkgevers/<int:pk>/", views.werkgever_detail, name="werkgever_detail"),
+]

@@ -44,19 +44,14 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 from django.db import connection
 from django.db.models import (
-    Case,
     Count,
     DateField,
     F,
     Func,
-    IntegerField,
     Min,
-    OuterRef,
     Q,
-    Subquery,
     Sum,
     Value,
-    When,
 )
 from django.db.models.functions import Coalesce, TruncMonth
 
@@ -402,67 +397,77 @@ def mediaan_doorlooptijd(plaatsingen, *, van, tot) -> float | None:
 # --- Doelstellingen -------------------------------------------------------------------------
 
 
-def _telling(indicator: str, selectie: Selectie, extra: Q):
-    """Correlated subquery: de waarde van de indicator voor de doelstelling in de buitenste
-    query (haar eigen periode en gemeente), binnen de gemeenten van de selectie."""
-    van = Coalesce(OuterRef("startdatum"), OuterRef("programma__startdatum"))
-    tot = Coalesce(OuterRef("einddatum"), OuterRef("programma__einddatum"))
+def _doel_filter(doel: Doelstelling, veld_gemeente: str) -> Q:
+    van, tot = doel.periode
+    q = Q(startdatum__range=(van, tot))
+    if doel.gemeente_id is not None:
+        q &= Q(**{veld_gemeente: doel.gemeente_id})
+    return q
+
+
+def _doel_waarden(selectie: Selectie, doelen: list[Doelstelling], indicator: str) -> dict:
+    """Per doelstelling van `indicator`: (waarde, tot_peildatum, voor_venster), in één query
+    (gefilterde tellingen, één scan), ook als er geen doelstellingen zijn: het aantal queries
+    hangt niet af van het aantal doelstellingen."""
+    peil = selectie.peildatum
+    venster_grens = peil - datetime.timedelta(PROGNOSE_VENSTER_DAGEN)
     if indicator == Indicator.TRAJECTEN_GESTART:
-        qs = selectie.trajecten().filter(
-            startdatum__gte=van, startdatum__lte=tot,
-            gemeente_id=Coalesce(OuterRef("gemeente_id"), F("gemeente_id")),
-        )
-        telling = Func(F("pk"), function="COUNT", output_field=IntegerField())
+        qs, gemeente_veld = selectie.trajecten(), "gemeente_id"
+
+        def telling(q):
+            return Count("pk", filter=q)
     else:
-        qs = selectie.plaatsingen().filter(
-            soort__in=GEPLAATST_SOORTEN, startdatum__gte=van, startdatum__lte=tot,
-            traject__gemeente_id=Coalesce(OuterRef("gemeente_id"), F("traject__gemeente_id")),
+        qs, gemeente_veld = (
+            selectie.plaatsingen().filter(soort__in=GEPLAATST_SOORTEN),
+            "traject__gemeente_id",
         )
-        telling = Func(F("traject__deelnemer_id"), template="COUNT(DISTINCT %(expressions)s)",
-                       output_field=IntegerField())
-    qs = qs.filter(extra).annotate(n=telling).values("n")
-    return Subquery(qs[:1], output_field=IntegerField())
 
+        def telling(q):
+            return Count("traject__deelnemer", distinct=True, filter=q)
 
-def _per_indicator(selectie: Selectie, extra: Q):
-    return Case(
-        *[When(indicator=i, then=_telling(i, selectie, extra)) for i in Indicator.values],
-        default=Value(0), output_field=IntegerField(),
-    )
+    expressies = {}
+    for d in doelen:
+        basis = _doel_filter(d, gemeente_veld)
+        expressies[f"w{d.pk}"] = telling(basis)
+        expressies[f"p{d.pk}"] = telling(basis & Q(startdatum__lte=peil))
+        expressies[f"v{d.pk}"] = telling(basis & Q(startdatum__lte=venster_grens))
+    if not expressies:
+        expressies["leeg"] = Count("pk")
+    r = qs.aggregate(**expressies)
+    return {d.pk: (r[f"w{d.pk}"], r[f"p{d.pk}"], r[f"v{d.pk}"]) for d in doelen}
 
 
 def doelstellingen(selectie: Selectie) -> list[dict]:
     """Elke doelstelling van het programma binnen de selectie met waarde, realisatie en
-    prognose, in één query (een subquery per doelstelling, in de database).
+    prognose; drie queries (de doelstellingen, en per indicator één scan met gefilterde
+    tellingen), onafhankelijk van het aantal doelstellingen.
 
     Een doelstelling zonder gemeente telt over alle gemeenten van de selectie; een doelstelling
     van een gemeente buiten de selectie wordt niet getoond. Elke doelstelling wordt over haar
     eigen periode gemeten (niet over het filter van/tot).
     """
     peil = selectie.peildatum
-    veld = "startdatum"  # trajecten: startdatum; plaatsingen: startdatum van de plaatsing
     qs = Doelstelling.objects.filter(programma_id=selectie.programma_id)
     if selectie.gemeente_ids is not None:
         qs = qs.filter(Q(gemeente__isnull=True) | Q(gemeente_id__in=selectie.gemeente_ids))
-    rijen = (
+    rijen = list(
         qs.select_related("gemeente", "programma")
-        .annotate(
-            waarde=_per_indicator(selectie, Q()),
-            tot_peildatum=_per_indicator(selectie, Q(**{f"{veld}__lte": peil})),
-            voor_venster=_per_indicator(
-                selectie, Q(**{f"{veld}__lte": peil - datetime.timedelta(PROGNOSE_VENSTER_DAGEN)})
-            ),
-        )
         .order_by("gemeente__naam", "indicator", "startdatum", "pk")
     )
+    waarden = {}
+    for indicator in Indicator.values:
+        waarden.update(
+            _doel_waarden(selectie, [d for d in rijen if d.indicator == indicator], indicator)
+        )
     resultaat = []
     for d in rijen:
+        waarde, tot_peildatum, voor_venster = waarden[d.pk]
         van, tot = d.periode
         venster = prognose_venster(van, tot, peil)
         progn = None
         if venster is not None:
             progn = prognose(
-                waarde=d.waarde, nieuw_in_venster=d.tot_peildatum - d.voor_venster,
+                waarde=waarde, nieuw_in_venster=tot_peildatum - voor_venster,
                 venster_dagen=venster[0], resterende_dagen=venster[1],
             )
         resultaat.append({
@@ -475,9 +480,9 @@ def doelstellingen(selectie: Selectie) -> list[dict]:
             "heel_programma": d.startdatum is None and d.einddatum is None,
             "van": van,
             "tot": tot,
-            "waarde": d.waarde,
+            "waarde": waarde,
             "streefwaarde": d.streefwaarde,
-            "realisatie": realisatie(d.waarde, d.streefwaarde),
+            "realisatie": realisatie(waarde, d.streefwaarde),
             "prognose": progn,
             "prognose_pct": realisatie(progn, d.streefwaarde) if progn is not None else None,
         })

@@ -18,9 +18,9 @@ from trajecten.constants import Soort
 D = datetime.date
 pytestmark = pytest.mark.django_db
 
-#: Queries van `indicatoren.dashboard()`: doelstellingen 1, trajecten 1, plaatsingen 1,
+#: Queries van `indicatoren.dashboard()`: doelstellingen 3, trajecten 1, plaatsingen 1,
 #: coaches 2, uitstroom 1, mediaan 1, per gemeente 4, trechter 1, trend 2.
-DASHBOARD_QUERIES = 14
+DASHBOARD_QUERIES = 16
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .constants import Provincie, Rol
@@ -121,3 +123,92 @@ class Lidmaatschap(models.Model):
     def __str__(self):
         waar = self.gemeente or _("landelijk")
         return f"{self.user} – {self.get_rol_display()} ({waar})"
+
+
+class ToegangslogQuerySet(models.QuerySet):
+    def over_deelnemer(self, deelnemer_pk: int):
+        return self.filter(deelnemer_nummer=deelnemer_pk)
+
+
+class Toegangslog(models.Model):
+    """Het toegangslog (BIO2 8.15.01): wie wanneer wat met welke persoonsgegevens deed.
+
+    Eén rij per gebeurtenis: het bekijken van een dossier, een export, een inzageverzoek, een
+    import, een anonimisering, een mislukte of geblokkeerde inlogpoging of een geweigerde
+    toegang. Het log bevat nooit een BSN, naam of gezondheidsgegevens: alleen gebruiker, actie,
+    objectsoort en -nummer, resultaat, IP-adres en tijdstip.
+
+    Alleen-toevoegen: de enige schrijfweg is `gemeenten.toegangslog.registreer_toegang()`; de
+    admin is alleen-lezen voor iedereen, ook voor superusers. `deelnemer_nummer` is geen
+    foreign key, zodat een rij nooit verandert of verdwijnt als een deelnemer wordt
+    geanonimiseerd of verwijderd.
+    """
+
+    class Actie(models.TextChoices):
+        DOSSIER_BEKEKEN = "dossier_bekeken", _("dossier bekeken")
+        EXPORT = "export", _("export")
+        INZAGEVERZOEK = "inzageverzoek", _("inzageverzoek")
+        IMPORT = "import", _("import")
+        ANONIMISERING = "anonimisering", _("anonimisering")
+        INLOGGEN_MISLUKT = "inloggen_mislukt", _("inloggen mislukt")
+        GEBLOKKEERD = "geblokkeerd", _("geblokkeerd na te veel pogingen")
+        MFA_MISLUKT = "mfa_mislukt", _("tweede factor onjuist")
+        TOEGANG_GEWEIGERD = "toegang_geweigerd", _("toegang geweigerd")
+
+    class Resultaat(models.TextChoices):
+        GELUKT = "gelukt", _("gelukt")
+        GEWEIGERD = "geweigerd", _("geweigerd")
+        MISLUKT = "mislukt", _("mislukt")
+
+    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gebruiker"),
+    )
+    gebruikersnaam = models.CharField(
+        _("gebruikersnaam"), max_length=150, blank=True, default="",
+        help_text=_("Zoals ingevoerd of bekend op het moment zelf; blijft staan als de "
+                    "gebruiker later wordt verwijderd."),
+    )
+    actie = models.CharField(_("actie"), max_length=30, choices=Actie.choices)
+    resultaat = models.CharField(
+        _("resultaat"), max_length=20, choices=Resultaat.choices, default=Resultaat.GELUKT
+    )
+    content_type = models.ForeignKey(
+        ContentType,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("soort object"),
+    )
+    object_id = models.CharField(_("objectnummer"), max_length=64, blank=True, default="")
+    deelnemer_nummer = models.PositiveBigIntegerField(
+        _("deelnemernummer"), null=True, blank=True, db_index=True,
+        help_text=_("Het interne nummer van de deelnemer over wie het gaat."),
+    )
+    ip_adres = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+    pad = models.CharField(
+        _("pad"), max_length=300, blank=True, default="",
+        help_text=_("Het opgevraagde pad, zonder querystring."),
+    )
+    toelichting = models.CharField(_("toelichting"), max_length=200, blank=True, default="")
+
+    objects = ToegangslogQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("toegangslogregel")
+        verbose_name_plural = _("toegangslog")
+        ordering = ["-tijdstip", "-pk"]
+        indexes = [
+            models.Index(fields=["actie", "tijdstip"], name="toegangslog_actie_tijd"),
+            models.Index(fields=["actor", "tijdstip"], name="toegangslog_actor_tijd"),
+        ]
+
+    def __str__(self):
+        wie = self.gebruikersnaam or _("onbekend")
+        return f"{self.tijdstip:%d-%m-%Y %H:%M} {wie}: {self.get_actie_display()}"

@@ -4,9 +4,11 @@ Alles wat in productie anders is, komt uit omgevingsvariabelen; er is geen apart
 productiebestand. Zie `.env.example` voor de variabelen.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -34,6 +36,12 @@ INSTALLED_APPS = [
     "django_filters",
     "django_countries",
     "auditlog",
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "two_factor",
+    "axes",
+    "csp",
     "gemeenten",
     "trajecten",
     "rapportage",
@@ -42,15 +50,23 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "gemeenten.beveiliging.SessieMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "gemeenten.beveiliging.GeenCacheMiddleware",
+    "gemeenten.toegangslog.ToegangslogMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "gemeenten.toegang.ToegangMiddleware",
+    "gemeenten.beveiliging.MFAMiddleware",
+    # django-axes als laatste: zet een blokkade om in de Nederlandse blokkadepagina.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -81,10 +97,15 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+    {"NAME": "gemeenten.beveiliging.MinimaleLengteValidator",
      "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# django-axes eerst: het weigert elke inlogpoging zolang de combinatie gebruiker+IP geblokkeerd is.
+AUTHENTICATION_BACKENDS = [
+    "gemeenten.beveiliging.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 LANGUAGE_CODE = "nl"
@@ -130,6 +151,43 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
+# Sessies: 12 uur absoluut (ook bij activiteit) en 30 minuten inactief (gemeenten.beveiliging).
+SESSION_COOKIE_AGE = 12 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSIE_INACTIEF_SECONDEN = env.int("SESSIE_INACTIEF_SECONDEN", default=30 * 60)
+# Aantal reverse proxies vóór de app; bepaalt welk X-Forwarded-For-adres telt (toegangslog, axes).
+VERTROUWDE_PROXIES = env.int("VERTROUWDE_PROXIES", default=0)
+
+# Tweede factor (TOTP, BIO2 5.17.01); alleen een lokale demo zet hem uit (zie gemeenten/checks.py).
+MFA_VERPLICHT = env.bool("MFA_VERPLICHT", default=True)
+TWO_FACTOR_LOGIN_TIMEOUT = 600
+TWO_FACTOR_REMEMBER_COOKIE_AGE = None
+
+# django-axes: na 5 mislukte pogingen per gebruikersnaam+IP 15 minuten geblokkeerd.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/geblokkeerd.html"
+AXES_CLIENT_IP_CALLABLE = "gemeenten.toegangslog.client_ip"
+# De inlogwizard van two-factor noemt het veld "auth-password": nooit in AccessAttempt bewaren.
+AXES_PASSWORD_FORM_FIELD = "auth-password"
+AXES_SENSITIVE_PARAMETERS = ["username", "auth-username", "ip_address", "token-otp_token"]
+
+# Content-Security-Policy (django-csp 4): geen inline script of stijl, geen framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -140,3 +198,5 @@ LOGGING = {
 
 # Domeininstellingen
 VOG_GELDIGHEID_JAREN = 3
+# AVG: dossiers worden zoveel jaar na het einde van het laatste traject geanonimiseerd.
+BEWAARTERMIJN_JAREN = env.int("BEWAARTERMIJN_JAREN", default=2)

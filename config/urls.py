@@ -2,12 +2,16 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config.health import healthz
+from gemeenten.views_accounts import admin_inloggen
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("rapportage/", include("rapportage.urls")),
+    # De admin logt in via /accounts/login/ (wachtwoord + TOTP), niet via zijn eigen formulier.
+    path("admin/login/", admin_inloggen, name="admin_login_doorsturen"),
     path("admin/", admin.site.urls),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("gemeenten.urls_accounts")),
+    path("beheer/", include("trajecten.urls_avg")),
     path("", include("trajecten.urls")),
     path("", include("gemeenten.urls")),
 ]

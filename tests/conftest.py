@@ -5,6 +5,22 @@ from gemeenten.models import Gemeente
 from tests.gemeenten.factories import LidmaatschapFactory, UserFactory
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "mfa: draai deze test met MFA_VERPLICHT aan (in andere tests staat MFA uit)"
+    )
+
+
+@pytest.fixture(autouse=True)
+def _mfa_alleen_waar_gevraagd(request, settings):
+    """MFA staat in tests uit, zodat `client.force_login(user)` volstaat.
+
+    Tests van de tweede factor zelf zetten hem aan met `@pytest.mark.mfa`
+    (tests/beveiliging/test_mfa.py). Productie en `check --deploy` hebben hem standaard aan.
+    """
+    settings.MFA_VERPLICHT = request.node.get_closest_marker("mfa") is not None
+
+
 @pytest.fixture
 def groningen(db):
     return Gemeente.objects.get(cbs_code="GM0014")

@@ -1,0 +1,160 @@
+"""Beveiligingsmiddleware: MFA afdwingen, sessietijden en geen caching van pagina's.
+
+- `MFAMiddleware` (BIO2 5.17.01): met `MFA_VERPLICHT` aan komt een ingelogde gebruiker
+  zonder geverifieerde tweede factor op geen enkele pagina met gegevens; hij gaat eerst
+  naar het instellen (geen apparaat) of het controleren (wel een apparaat) van zijn code.
+  Ook de Django-admin valt hieronder.
+- `SessieMiddleware`: een sessie eindigt na `SESSIE_INACTIEF_SECONDEN` zonder activiteit
+  (30 minuten) en uiterlijk `SESSION_COOKIE_AGE` na het inloggen (12 uur), ook als de
+  gebruiker steeds actief is.
+- `GeenCacheMiddleware`: elke door Django gemaakte response krijgt `Cache-Control: no-store`,
+  zodat geen browser of proxy een pagina met persoonsgegevens bewaart. Statische bestanden
+  (WhiteNoise, eerder in de keten) vallen hierbuiten.
+"""
+
+from __future__ import annotations
+
+import time
+
+from axes.backends import AxesStandaloneBackend
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.password_validation import MinimumLengthValidator
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseRedirect
+from django.shortcuts import resolve_url
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+SESSIE_BEGIN = "bo_sessie_begin"
+LAATSTE_ACTIVITEIT = "bo_laatste_activiteit"
+#: Laatste activiteit hooguit eens per minuut opslaan: scheelt een sessie-write per request.
+ACTIVITEIT_RESOLUTIE_SECONDEN = 60
+
+#: URL-namen die zonder tweede factor bereikbaar blijven (inloggen, uitloggen, MFA zelf).
+MFA_VRIJE_URLNAMEN = {"login", "logout", "mfa_controleren", "admin_login_doorsturen"}
+MFA_VRIJE_NAMESPACES = {"two_factor"}
+MFA_VRIJE_PADEN = ("/healthz",)
+
+
+def onthoud_sessiebegin(request) -> None:
+    """Zet het begin van een nieuwe sessie (bij het inloggen)."""
+    nu = int(time.time())
+    request.session[SESSIE_BEGIN] = nu
+    request.session[LAATSTE_ACTIVITEIT] = nu
+
+
+def mfa_vrij(request, match) -> bool:
+    if request.path_info.startswith(MFA_VRIJE_PADEN):
+        return True
+    if settings.STATIC_URL and request.path_info.startswith("/" + settings.STATIC_URL.lstrip("/")):
+        return True
+    if match is None:
+        return False
+    if match.url_name in MFA_VRIJE_URLNAMEN:
+        return True
+    return bool(set(match.namespaces) & MFA_VRIJE_NAMESPACES)
+
+
+class MFAMiddleware:
+    """Geen gegevens zonder tweede factor (na `django_otp.middleware.OTPMiddleware`)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not getattr(settings, "MFA_VERPLICHT", True):
+            return None
+        user = request.user
+        if not user.is_authenticated or user.is_verified():
+            return None
+        if mfa_vrij(request, request.resolver_match):
+            return None
+        from two_factor.utils import default_device
+
+        doel = "mfa_controleren" if default_device(user) else "two_factor:setup"
+        return _doorsturen(doel, request.get_full_path())
+
+
+def _doorsturen(urlnaam: str, volgende: str) -> HttpResponseRedirect:
+    return HttpResponseRedirect(f"{resolve_url(urlnaam)}?{urlencode({'next': volgende})}")
+
+
+class SessieMiddleware:
+    """Inactiviteits- en absolute time-out voor ingelogde sessies.
+
+    Staat na AuthenticationMiddleware en MessageMiddleware in de keten.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            nu = int(time.time())
+            sessie = request.session
+            begin = sessie.get(SESSIE_BEGIN)
+            laatst = sessie.get(LAATSTE_ACTIVITEIT)
+            if begin is None:
+                begin = sessie[SESSIE_BEGIN] = nu
+            te_lang = nu - begin > settings.SESSION_COOKIE_AGE
+            inactief = laatst is not None and nu - laatst > settings.SESSIE_INACTIEF_SECONDEN
+            if te_lang or inactief:
+                logout(request)
+                messages.info(
+                    request,
+                    _("Uw sessie is verlopen omdat u te lang niet actief was. Log opnieuw in.")
+                    if inactief
+                    else _("Uw sessie is na twaalf uur verlopen. Log opnieuw in."),
+                )
+                return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+            if laatst is None or nu - laatst >= ACTIVITEIT_RESOLUTIE_SECONDEN:
+                sessie[LAATSTE_ACTIVITEIT] = nu
+        return self.get_response(request)
+
+
+class GeenCacheMiddleware:
+    """`Cache-Control: no-store` (en private, max-age=0) op elke dynamische response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        add_never_cache_headers(response)
+        return response
+
+
+class AxesBackend(AxesStandaloneBackend):
+    """django-axes' blokkadecontrole, maar zonder request (geen webinlog) geen controle.
+
+    Elke inlogpoging via het web (`/accounts/login/`, de admin stuurt daarheen) geeft het
+    request mee en wordt dus bewaakt. `authenticate()` zonder request komt alleen voor buiten
+    het web, zoals `Client.login()` in tests of een shell; axes zou daar een ValueError geven.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+class MinimaleLengteValidator(MinimumLengthValidator):
+    """Django's lengtecontrole, met een Nederlandse foutmelding.
+
+    Django 5.2 veranderde de msgid van deze melding, waardoor de Nederlandse vertaling
+    ontbreekt en gebruikers een Engelse fout zagen.
+    """
+
+    def get_error_message(self):
+        return ngettext(
+            "Dit wachtwoord is te kort: gebruik minstens %(min_length)d teken.",
+            "Dit wachtwoord is te kort: gebruik minstens %(min_length)d tekens.",
+            self.min_length,
+        ) % {"min_length": self.min_length}

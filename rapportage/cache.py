@@ -33,8 +33,8 @@ def gegevensversie() -> tuple[int, int] | None:
     return RapportageVersie.objects.filter(pk=1).values_list("versie", "sleutel").first()
 
 
-def cache_sleutel(soort: str, versie, selectie: indicatoren.Selectie) -> str:
-    ruw = repr((soort, versie, selectie)).encode()
+def cache_sleutel(soort: str, versie, sleuteldelen) -> str:
+    ruw = repr((soort, versie, sleuteldelen)).encode()
     return f"rapportage:{soort}:{hashlib.sha256(ruw).hexdigest()}"
 
 
@@ -42,20 +42,24 @@ def cache_aan() -> bool:
     return getattr(settings, "RAPPORTAGE_CACHE", True)
 
 
-def dashboard(selectie: indicatoren.Selectie) -> dict:
-    """De cijfers van `indicatoren.dashboard(selectie)`, uit de cache als de gegevens sinds
-    de berekening niet veranderd zijn. Garandeert dezelfde uitkomst als live rekenen."""
+def gecachet(soort: str, sleuteldelen, bereken):
+    """`bereken()`, uit de cache als de gegevens sinds de berekening niet veranderd zijn.
+
+    De sleutel bevat de gegevensversie (gelezen vóór het rekenen) en `sleuteldelen`; het
+    resultaat is dus altijd gelijk aan live rekenen onder de huidige versie. Bij een misser
+    rekent één request per sleutel; gelijktijdige requests wachten op dat resultaat.
+    """
     versie = gegevensversie() if cache_aan() else None
     if versie is None:
-        return indicatoren.dashboard(selectie)
-    sleutel = cache_sleutel("dashboard", versie, selectie)
+        return bereken()
+    sleutel = cache_sleutel(soort, versie, sleuteldelen)
     gegevens = cache.get(sleutel)
     if gegevens is not None:
         return gegevens
     slot = f"{sleutel}:bezig"
     if cache.add(slot, 1, timeout=SLOT_SECONDEN):
         try:
-            gegevens = indicatoren.dashboard(selectie)
+            gegevens = bereken()
             cache.set(sleutel, gegevens, timeout=BEWAAR_SECONDEN)
         finally:
             cache.delete(slot)
@@ -68,4 +72,9 @@ def dashboard(selectie: indicatoren.Selectie) -> dict:
             return gegevens
         if cache.get(slot) is None:  # de rekenaar faalde: zelf rekenen
             break
-    return indicatoren.dashboard(selectie)
+    return bereken()
+
+
+def dashboard(selectie: indicatoren.Selectie) -> dict:
+    """De cijfers van `indicatoren.dashboard(selectie)`; gelijk aan live rekenen."""
+    return gecachet("dashboard", selectie, lambda: indicatoren.dashboard(selectie))

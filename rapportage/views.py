@@ -2,7 +2,10 @@
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from gemeenten.models import Gemeente
@@ -27,13 +30,19 @@ def _toon(request, *, form, gemeente=None, gemeente_keuzes=None):
         return render(request, "rapportage/dashboard.html", context, status=400)
     filters = form.cleaned_data
     selectie = selectors.selectie_voor(request.user, filters, gemeente=gemeente)
-    context.update(
-        selectors.pagina_gegevens(selectie, met_landelijk=gemeente is not None),
-        filters=filters,
-        programma=filters["programma"],
-        selectie=selectie,
-        filter_query=selectors.filter_query(filters, gemeente=gemeente),
-    )
+    filter_query = selectors.filter_query(filters, gemeente=gemeente)
+    context.update(filters=filters, programma=filters["programma"], selectie=selectie,
+                   filter_query=filter_query)
+
+    def inhoud():
+        gegevens = selectors.pagina_gegevens(selectie, met_landelijk=gemeente is not None)
+        return render_to_string("rapportage/_inhoud.html", {**context, **gegevens})
+
+    # De inhoud hangt alleen af van de gegevens en deze sleutel, niet van de gebruiker (de
+    # toegang is hierboven al gecontroleerd): de gerenderde HTML wordt gecachet, met de
+    # gegevensversie in de sleutel, net als de cijfers zelf.
+    sleutel = (selectie, get_language(), gemeente.pk if gemeente else None, filter_query)
+    context["inhoud"] = mark_safe(cache.gecachet("pagina", sleutel, inhoud))  # noqa: S308
     return render(request, "rapportage/dashboard.html", context)
 
 

@@ -462,11 +462,19 @@ def wijzigingshistorie(deelnemer: Deelnemer, *, limiet: int = 100) -> list[Wijzi
                 for waarde in _waarden:
                     if waarde not in (None, "None", ""):
                         nodig.setdefault(veld.related_model, set()).add(str(waarde))
-    namen: dict[tuple[type, str], str] = {}
+    # Wat het dossier al heeft opgehaald, hoeft niet opnieuw uit de database.
+    bekend = [deelnemer, deelnemer.gemeente]
+    for traject in trajecten:
+        bekend += [traject, traject.gemeente, traject.programma, traject.coach]
+        bekend += [p.werkgever for p in traject.alle_plaatsingen]
+    namen: dict[tuple[type, str], str] = {
+        (type(obj), str(obj.pk)): _objectnaam(obj) for obj in bekend if obj is not None
+    }
     for model, pks in nodig.items():
-        geldig = [pk for pk in pks if str(pk).isdigit()]
-        for obj in model._default_manager.filter(pk__in=geldig):
-            namen[(model, str(obj.pk))] = _objectnaam(obj)
+        geldig = [pk for pk in pks if str(pk).isdigit() and (model, pk) not in namen]
+        if geldig:
+            for obj in model._default_manager.filter(pk__in=geldig):
+                namen[(model, str(obj.pk))] = _objectnaam(obj)
 
     acties = {
         LogEntry.Action.CREATE: _("aangemaakt"),

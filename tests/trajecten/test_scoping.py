@@ -1,0 +1,171 @@
+"""Scoping en rollen voor ELKE URL van de werkplek.
+
+- een medewerker van een andere gemeente krijgt 404 (GET én POST), en er verandert niets;
+- coördinatoren, landelijke coördinatoren en beheerders (zonder medewerkerrol) krijgen 403;
+- anoniem gaat naar de inlogpagina.
+Een test controleert dat elke URL van `trajecten.urls` in deze tabel staat, zodat een nieuwe
+URL niet ongetest blijft.
+"""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from tests.trajecten.factories import (
+    CoachFactory,
+    DeelnemerFactory,
+    PlaatsingFactory,
+    TrajectFactory,
+    WerkgeverFactory,
+)
+from trajecten import urls as trajecten_urls
+from trajecten.models import Contactmoment, Deelnemer, Plaatsing, Traject
+
+pytestmark = pytest.mark.django_db
+
+VANDAAG = datetime.date.today()
+
+#: URL-naam → welk object het id levert.
+MET_ID = {
+    "dossier": "deelnemer",
+    "deelnemer_wijzigen": "deelnemer",
+    "deelnemer_verhuizen": "deelnemer",
+    "traject_starten": "deelnemer",
+    "intake": "traject",
+    "coach_toewijzen": "traject",
+    "status_wijzigen": "traject",
+    "plaatsing_nieuw": "traject",
+    "contact_nieuw": "traject",
+    "plaatsing_beeindigen": "plaatsing",
+    "werkgever_detail": "werkgever",
+}
+ZONDER_ID = [
+    "werkvoorraad", "deelnemer_lijst", "bsn_zoeken", "deelnemer_nieuw", "werkgever_lijst",
+    "werkgever_nieuw",
+]
+
+
+@pytest.fixture
+def groningse_objecten(groningen, vervolg):
+    """Een dossier in Groningen met een lopend traject, een plaatsing en een werkgever."""
+    traject = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True)
+    plaatsing = PlaatsingFactory(traject=traject)
+    return {
+        "deelnemer": traject.deelnemer,
+        "traject": traject,
+        "plaatsing": plaatsing,
+        "werkgever": plaatsing.werkgever,
+    }
+
+
+def url_voor(naam, objecten):
+    if naam in MET_ID:
+        return reverse(f"trajecten:{naam}", args=[objecten[MET_ID[naam]].pk])
+    return reverse(f"trajecten:{naam}")
+
+
+#: POST-gegevens die voor de eigen gemeente geldig zouden zijn.
+def geldige_post(naam, objecten, emmen, groningen):
+    traject = objecten["traject"]
+    return {
+        "deelnemer_wijzigen": {"voornaam": "Gewijzigd"},
+        "deelnemer_verhuizen": {"naar_gemeente": emmen.pk, "bevestigd": "on"},
+        "traject_starten": {"programma": traject.programma_id, "uitvoerder": "uaf",
+                            "aanmelddatum": VANDAAG.isoformat()},
+        "intake": {"datum": VANDAAG.isoformat(), "beroepswens": "Gewijzigd"},
+        "coach_toewijzen": {"coach": CoachFactory(gemeenten=[groningen]).pk},
+        "status_wijzigen": {"naar": "uitgevallen", "reden_uitval": "x", "datum": ""},
+        "plaatsing_nieuw": {"soort": "opleiding", "startdatum": VANDAAG.isoformat(),
+                            "uren_per_week": "8", "contractvorm": "geen"},
+        "contact_nieuw": {"soort": "gesprek", "datum": VANDAAG.isoformat(), "notitie": "x"},
+        "plaatsing_beeindigen": {"einddatum": VANDAAG.isoformat()},
+    }.get(naam, {})
+
+
+def test_elke_url_van_de_werkplek_staat_in_de_tabel():
+    namen = {p.name for p in trajecten_urls.urlpatterns}
+    assert namen == set(MET_ID) | set(ZONDER_ID)
+
+
+@pytest.mark.parametrize("naam", sorted(MET_ID))
+def test_andere_gemeente_krijgt_404_en_verandert_niets(client, medewerker_emmen, naam, emmen,
+                                                        groningen, groningse_objecten):
+    client.force_login(medewerker_emmen)
+    url = url_voor(naam, groningse_objecten)
+    voor = (Deelnemer.objects.filter(gemeente=groningen).count(), Traject.objects.count(),
+            Plaatsing.objects.count(), Contactmoment.objects.count())
+    assert client.get(url).status_code == 404
+    data = geldige_post(naam, groningse_objecten, emmen, groningen)
+    assert client.post(url, data).status_code in (404, 405)
+    traject = groningse_objecten["traject"]
+    traject.refresh_from_db()
+    assert traject.status == "actief" and traject.coach is None
+    assert traject.gemeente == groningen
+    na = (Deelnemer.objects.filter(gemeente=groningen).count(), Traject.objects.count(),
+          Plaatsing.objects.count(), Contactmoment.objects.count())
+    assert voor == na
+    assert groningse_objecten["deelnemer"].voornaam != "Gewijzigd"
+
+
+@pytest.mark.parametrize("naam", sorted(MET_ID))
+def test_eigen_gemeente_mag(client, medewerker, naam, groningse_objecten):
+    client.force_login(medewerker)
+    assert client.get(url_voor(naam, groningse_objecten)).status_code == 200
+
+
+@pytest.mark.parametrize("rol", ["coordinator", "landelijk", "beheerder"])
+@pytest.mark.parametrize("naam", sorted(MET_ID) + ZONDER_ID)
+def test_geen_medewerker_krijgt_403(client, request, rol, naam, groningse_objecten):
+    client.force_login(request.getfixturevalue(rol))
+    url = url_voor(naam, groningse_objecten)
+    assert client.get(url).status_code == 403
+    assert client.post(url, {}).status_code == 403
+
+
+@pytest.mark.parametrize("naam", sorted(MET_ID) + ZONDER_ID)
+def test_anoniem_naar_inloggen(client, naam, groningse_objecten):
+    url = url_voor(naam, groningse_objecten)
+    r = client.get(url)
+    assert r.status_code == 302
+    assert r.url.startswith(reverse("login"))
+
+
+def test_coordinator_kan_geen_dossier_wijzigen_via_post(client, coordinator,
+                                                        groningse_objecten):
+    client.force_login(coordinator)
+    traject = groningse_objecten["traject"]
+    r = client.post(reverse("trajecten:status_wijzigen", args=[traject.pk]),
+                    {"naar": "uitgevallen", "reden_uitval": "x"})
+    assert r.status_code == 403
+    traject.refresh_from_db()
+    assert traject.status == "actief"
+
+
+def test_medewerker_van_twee_gemeenten_ziet_beide(client, medewerker, emmen):
+    from gemeenten.constants import Rol
+    from tests.gemeenten.factories import LidmaatschapFactory
+
+    LidmaatschapFactory(user=medewerker, gemeente=emmen, rol=Rol.MEDEWERKER)
+    d = DeelnemerFactory(gemeente=emmen)
+    client.force_login(medewerker)
+    assert client.get(reverse("trajecten:dossier", args=[d.pk])).status_code == 200
+
+
+def test_werkgever_van_andere_gemeente_niet_in_keuzelijst(client, medewerker, emmen,
+                                                          groningse_objecten):
+    ander = WerkgeverFactory(gemeente=emmen, naam="Werkgever Emmen Uniek")
+    client.force_login(medewerker)
+    traject = groningse_objecten["traject"]
+    html = client.get(reverse("trajecten:plaatsing_nieuw", args=[traject.pk])).content.decode()
+    assert ander.naam not in html
+    html = client.get(reverse("trajecten:werkgever_lijst")).content.decode()
+    assert ander.naam not in html
+
+
+def test_bsn_zoeken_vindt_niets_in_andere_gemeente(client, medewerker, emmen):
+    ander = DeelnemerFactory(gemeente=emmen)
+    client.force_login(medewerker)
+    r = client.post(reverse("trajecten:bsn_zoeken"), {"bsn": ander.bsn})
+    assert r.status_code == 200
+    assert reverse("trajecten:dossier", args=[ander.pk]) not in r.content.decode()

@@ -1,0 +1,304 @@
+"""Leesfuncties: wat de werkvoorraad, lijsten en suggesties tonen, en met hoeveel queries.
+
+De aantallen queries worden per lijst op twee omvangen gemeten (5 en 30 rijen): ze moeten
+gelijk zijn, anders is er een N+1.
+"""
+
+import datetime
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.trajecten.factories import (
+    CoachFactory,
+    ContactmomentFactory,
+    DeelnemerFactory,
+    IntakeFactory,
+    PlaatsingFactory,
+    TrajectFactory,
+    WerkgeverFactory,
+)
+from trajecten import selectors, services
+from trajecten.constants import ContactSoort, Soort, Status
+
+pytestmark = pytest.mark.django_db
+
+VANDAAG = datetime.date.today()
+DAG = datetime.timedelta(days=1)
+
+
+def groep(groepen, sleutel):
+    return next(g for g in groepen if g.sleutel == sleutel)
+
+
+# ---------------------------------------------------------------------------------------------
+# Scoping
+# ---------------------------------------------------------------------------------------------
+
+
+def test_alleen_eigen_gemeenten(medewerker, coordinator, groningen, emmen):
+    eigen = DeelnemerFactory(gemeente=groningen)
+    DeelnemerFactory(gemeente=emmen)
+    assert list(selectors.deelnemers_voor(medewerker)) == [eigen]
+    assert not selectors.deelnemers_voor(coordinator).exists()
+    with pytest.raises(Exception) as exc:
+        selectors.deelnemer_ophalen(user=coordinator, pk=eigen.pk)
+    assert exc.typename == "Http404"
+
+
+def test_coaches_voor_zonder_dubbelen(medewerker, groningen, emmen):
+    from gemeenten.constants import Rol
+    from tests.gemeenten.factories import LidmaatschapFactory
+
+    LidmaatschapFactory(user=medewerker, gemeente=emmen, rol=Rol.MEDEWERKER)
+    coach = CoachFactory(gemeenten=[groningen, emmen])
+    assert list(selectors.coaches_voor(medewerker)) == [coach]
+
+
+# ---------------------------------------------------------------------------------------------
+# Werkvoorraad
+# ---------------------------------------------------------------------------------------------
+
+
+class TestWerkvoorraad:
+    def test_aangemeld_zonder_intake_na_14_dagen(self, medewerker, groningen, vervolg):
+        oud = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg,
+                             aanmelddatum=VANDAAG - 15 * DAG)
+        TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg,
+                       aanmelddatum=VANDAAG - 14 * DAG)
+        groepen = selectors.werkvoorraad(user=medewerker)
+        assert groep(groepen, "zonder_intake").items == [oud]
+
+    def test_zonder_coach(self, medewerker, groningen, vervolg):
+        zonder = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True)
+        TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True,
+                       coach=CoachFactory(gemeenten=[groningen]))
+        TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, uitgevallen=True)
+        assert groep(selectors.werkvoorraad(user=medewerker), "zonder_coach").items == [zonder]
+
+    def test_nazorgcontrole_na_zes_maanden(self, medewerker, groningen, vervolg):
+        start = VANDAAG - relativedelta(months=6) - 10 * DAG
+
+        def plaatsing(**kw):
+            t = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg,
+                               status=Status.NAZORG, aanmelddatum=start - 30 * DAG,
+                               startdatum=start - 30 * DAG)
+            return PlaatsingFactory(traject=t, startdatum=kw.pop("startdatum", start), **kw)
+
+        nodig = plaatsing()
+        met_nazorg = plaatsing()
+        ContactmomentFactory(traject=met_nazorg.traject, soort=ContactSoort.NAZORG,
+                             datum=VANDAAG - 2 * DAG)
+        te_vroeg_gecontroleerd = plaatsing()
+        ContactmomentFactory(traject=te_vroeg_gecontroleerd.traject, soort=ContactSoort.NAZORG,
+                             datum=start + relativedelta(months=3))
+        plaatsing(startdatum=VANDAAG - relativedelta(months=5))  # nog geen zes maanden
+        plaatsing(soort=Soort.VRIJWILLIGERSWERK)  # telt niet als plaatsing
+        items = groep(selectors.werkvoorraad(user=medewerker), "nazorg").items
+        assert {p.pk for p in items} == {nodig.pk, te_vroeg_gecontroleerd.pk}
+
+    def test_geen_contact_in_60_dagen(self, medewerker, groningen, vervolg):
+        start = VANDAAG - 100 * DAG
+
+        def traject():
+            return TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg,
+                                  status=Status.ACTIEF, aanmelddatum=start, startdatum=start,
+                                  coach=CoachFactory(gemeenten=[groningen]))
+
+        stil = traject()
+        ContactmomentFactory(traject=stil, datum=VANDAAG - 61 * DAG)
+        recent = traject()
+        ContactmomentFactory(traject=recent, datum=VANDAAG - 60 * DAG)
+        TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True)  # nieuw
+        items = groep(selectors.werkvoorraad(user=medewerker), "zonder_contact").items
+        assert items == [stil]
+
+    def test_andere_gemeente_telt_niet(self, medewerker, emmen, vervolg):
+        TrajectFactory(deelnemer__gemeente=emmen, programma=vervolg,
+                       aanmelddatum=VANDAAG - 40 * DAG)
+        assert all(g.aantal == 0 for g in selectors.werkvoorraad(user=medewerker))
+
+    def test_limiet_en_totaal(self, medewerker, groningen, vervolg):
+        TrajectFactory.create_batch(4, deelnemer__gemeente=groningen, programma=vervolg,
+                                    gestart=True)
+        g = groep(selectors.werkvoorraad(user=medewerker, limiet=3), "zonder_coach")
+        assert (len(g.items), g.aantal, g.meer) == (3, 4, 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Deelnemerslijst, coachsuggesties, historie
+# ---------------------------------------------------------------------------------------------
+
+
+def test_lijst_annoteert_het_huidige_traject(medewerker, groningen, vervolg):
+    coach = CoachFactory(gemeenten=[groningen], naam="Coach Nu")
+    d = DeelnemerFactory(gemeente=groningen)
+    TrajectFactory(deelnemer=d, programma=vervolg, uitgevallen=True,
+                   aanmelddatum=VANDAAG - 300 * DAG)
+    nu = TrajectFactory(deelnemer=d, programma=vervolg, gestart=True, coach=coach)
+    rij = selectors.deelnemer_lijst(user=medewerker).get(pk=d.pk)
+    assert (rij.traject_id, rij.traject_status, rij.traject_coach_naam) == (
+        nu.pk, Status.ACTIEF, "Coach Nu"
+    )
+
+
+def test_coachsuggesties_volgorde_en_uitsluiting(medewerker, groningen, emmen, vervolg):
+    d = DeelnemerFactory(gemeente=groningen, talen=["ar", "ku"])
+    traject = TrajectFactory(deelnemer=d, programma=vervolg, gestart=True)
+    IntakeFactory(traject=traject, sector="zorg")
+    druk = CoachFactory(gemeenten=[groningen], naam="Druk", talen=["nl"], sectoren=[],
+                        max_deelnemers=5)
+    TrajectFactory.create_batch(2, deelnemer__gemeente=groningen, programma=vervolg,
+                                gestart=True, coach=druk)
+    rustig = CoachFactory(gemeenten=[groningen], naam="Rustig", talen=["nl"], sectoren=[])
+    sector = CoachFactory(gemeenten=[groningen], naam="Sector", talen=["nl"], sectoren=["zorg"])
+    een_taal = CoachFactory(gemeenten=[groningen], naam="EenTaal", talen=["ar"], sectoren=[])
+    twee_talen = CoachFactory(gemeenten=[groningen], naam="TweeTalen", talen=["ar", "ku"],
+                              sectoren=[])
+    vol = CoachFactory(gemeenten=[groningen], naam="Vol", max_deelnemers=1, talen=["ar", "ku"])
+    TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True, coach=vol)
+    CoachFactory(gemeenten=[groningen], naam="Inactief", actief=False, talen=["ar", "ku"])
+    CoachFactory(gemeenten=[groningen], naam="ZonderVog", zonder_vog=True, talen=["ar", "ku"])
+    CoachFactory(gemeenten=[emmen], naam="Emmen", talen=["ar", "ku"])
+
+    suggesties = selectors.coach_suggesties(traject=traject)
+    assert [s.coach for s in suggesties] == [twee_talen, een_taal, sector, rustig, druk]
+    assert suggesties[0].redenen[0] == "spreekt Arabisch, Koerdisch, net als de deelnemer"
+    assert "kent de sector zorg en welzijn (beroepswens)" in suggesties[2].redenen
+    assert suggesties[-1].redenen[-1] == "begeleidt nu 2 van maximaal 5 deelnemers"
+
+    services.coach_toewijzen(traject=traject, coach=twee_talen, door=medewerker)
+    traject.refresh_from_db()
+    assert twee_talen not in [s.coach for s in selectors.coach_suggesties(traject=traject)]
+
+
+def test_coachsuggesties_een_query(groningen, vervolg, django_assert_num_queries):
+    traject = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True)
+    IntakeFactory(traject=traject)
+    CoachFactory.create_batch(6, gemeenten=[groningen])
+    traject = selectors.Traject.objects.select_related("deelnemer", "intake").get(pk=traject.pk)
+    with django_assert_num_queries(1):
+        assert len(selectors.coach_suggesties(traject=traject)) == 6
+
+
+def test_tijdlijn_nieuwste_eerst(medewerker, groningen, vervolg):
+    t = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True)
+    IntakeFactory(traject=t, datum=t.startdatum)
+    PlaatsingFactory(traject=t, startdatum=t.startdatum + 2 * DAG,
+                     einddatum=t.startdatum + 5 * DAG)
+    ContactmomentFactory(traject=t, datum=t.startdatum + 3 * DAG)
+    d = selectors.dossier(user=medewerker, pk=t.deelnemer_id)
+    soorten = [g.soort for g in selectors.tijdlijn(d)]
+    assert soorten == ["plaatsing_einde", "contact_gesprek", "plaatsing", "intake",
+                       "aanmelding"]
+
+
+def test_historie_maskeert_bsn_met_vast_aantal_queries(medewerker, groningen, vervolg):
+    d = DeelnemerFactory(gemeente=groningen, toestemming_datum=VANDAAG)
+    oud_bsn = d.bsn
+    t = services.traject_starten(deelnemer=d, programma=vervolg, uitvoerder="uaf",
+                                 door=medewerker)
+    services.intake_vastleggen(traject=t, door=medewerker, datum=VANDAAG, beroepswens="Kok")
+    eerste, tweede = CoachFactory.create_batch(2, gemeenten=[groningen])
+    services.coach_toewijzen(traject=t, coach=eerste, door=medewerker)
+    services.coach_toewijzen(traject=t, coach=tweede, door=medewerker)
+
+    def meet():
+        dossier = selectors.dossier(user=medewerker, pk=d.pk)
+        with CaptureQueriesContext(connection) as ctx:
+            historie = selectors.wijzigingshistorie(dossier)
+        return historie, len(ctx)
+
+    historie, klein = meet()
+    # Meer wijzigingen van dezelfde soorten: het aantal queries blijft gelijk.
+    for coach in (eerste, tweede, eerste, tweede):
+        services.coach_toewijzen(traject=t, coach=coach, door=medewerker)
+    services.deelnemer_wijzigen(deelnemer=d, door=medewerker, bsn="")
+    services.intake_vastleggen(traject=t, door=medewerker, datum=VANDAAG, beroepswens="Chef")
+    historie, groot = meet()
+    assert groot == klein <= 6
+    alle_waarden = " ".join(f"{o} {n}" for w in historie for _l, o, n in w.velden)
+    assert oud_bsn not in alle_waarden
+    assert "*****" + oud_bsn[-4:] in alle_waarden
+    assert eerste.naam in alle_waarden and tweede.naam in alle_waarden  # namen, geen id's
+
+
+# ---------------------------------------------------------------------------------------------
+# Vaste aantallen queries per lijstpagina, bij 5 en bij 30 rijen
+# ---------------------------------------------------------------------------------------------
+
+
+def aantal_queries(client, url, **params):
+    with CaptureQueriesContext(connection) as ctx:
+        r = client.get(url, params)
+    assert r.status_code == 200
+    return len(ctx)
+
+
+def vul_deelnemers(n, groningen, vervolg):
+    coach = CoachFactory(gemeenten=[groningen])
+    for _ in range(n):
+        t = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True,
+                           coach=coach)
+        PlaatsingFactory(traject=t)
+
+
+def vul_werkvoorraad(n, groningen, vervolg):
+    lang_geleden = VANDAAG - 300 * DAG
+    for _ in range(n):
+        TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg,
+                       aanmelddatum=VANDAAG - 20 * DAG)
+        t = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg,
+                           status=Status.ACTIEF, aanmelddatum=lang_geleden,
+                           startdatum=lang_geleden)
+        PlaatsingFactory(traject=t, startdatum=lang_geleden + DAG)
+
+
+@pytest.mark.parametrize("pagina,vul,params", [
+    ("trajecten:deelnemer_lijst", vul_deelnemers, {}),
+    ("trajecten:deelnemer_lijst", vul_deelnemers, {"o": "-coach", "status": "geplaatst"}),
+    ("trajecten:deelnemer_lijst", vul_deelnemers, {"zoek": "a", "programma": "1"}),
+    ("trajecten:werkvoorraad", vul_werkvoorraad, {}),
+    ("trajecten:werkgever_lijst", vul_deelnemers, {}),
+])
+def test_lijstpagina_vast_aantal_queries(mw, groningen, vervolg, pagina, vul, params):
+    url = reverse(pagina)
+    vul(5, groningen, vervolg)
+    klein = aantal_queries(mw, url, **params)
+    vul(25, groningen, vervolg)
+    assert aantal_queries(mw, url, **params) == klein
+    assert klein <= 12
+
+
+def test_werkgever_detail_vast_aantal_queries(mw, groningen, vervolg):
+    w = WerkgeverFactory(gemeente=groningen)
+    url = reverse("trajecten:werkgever_detail", args=[w.pk])
+    PlaatsingFactory.create_batch(5, traject__deelnemer__gemeente=groningen, werkgever=w)
+    klein = aantal_queries(mw, url)
+    PlaatsingFactory.create_batch(25, traject__deelnemer__gemeente=groningen, werkgever=w)
+    assert aantal_queries(mw, url) == klein
+
+
+def test_dossier_vast_aantal_queries_bij_veel_historie(mw, medewerker, groningen, vervolg):
+    d = DeelnemerFactory(gemeente=groningen, toestemming_datum=VANDAAG)
+    t = services.traject_starten(deelnemer=d, programma=vervolg, uitvoerder="uaf",
+                                 door=medewerker)
+    services.intake_vastleggen(traject=t, door=medewerker, datum=VANDAAG, beroepswens="Kok")
+    services.status_wijzigen(traject=t, naar="actief", door=medewerker)
+    services.plaatsing_registreren(traject=t, door=medewerker, soort="opleiding",
+                                   startdatum=VANDAAG, functie="Taalcursus")
+    services.contactmoment_registreren(traject=t, door=medewerker, soort="gesprek",
+                                       datum=VANDAAG, notitie="Kennismaking")
+    url = reverse("trajecten:dossier", args=[d.pk])
+    klein = aantal_queries(mw, url)
+    for i in range(5):
+        services.plaatsing_registreren(
+            traject=t, door=medewerker, soort="opleiding", startdatum=VANDAAG,
+            functie=f"Cursus {i}",
+        )
+        services.contactmoment_registreren(traject=t, door=medewerker, soort="gesprek",
+                                           datum=VANDAAG, notitie=f"Gesprek {i}")
+    assert aantal_queries(mw, url) == klein

@@ -19,12 +19,18 @@ DASHBOARD_ROLLEN = (Toegang.COORDINATOR, Toegang.LANDELIJK, Toegang.BEHEERDER)
 
 
 def _toon(request, *, form, gemeente=None, gemeente_keuzes=None):
+    """Toont een dashboard. De inhoud (filters, cijfers, tabellen, grafiekdata) hangt alleen af
+    van de gegevens en de gevalideerde filters, niet van de gebruiker (de toegang is al
+    gecontroleerd): de gerenderde HTML wordt gecachet met de gegevensversie in de sleutel,
+    net als de cijfers zelf. Een warme request doet zo alleen sessie, rollen, programma en
+    versie als query."""
     context = {
         "form": form,
         "gemeente": gemeente,
         "gemeente_keuzes": gemeente_keuzes,
         "programmas": Programma.objects.order_by("-startdatum").values("pk", "naam"),
         "gekozen_gemeenten": set(request.GET.getlist("gemeente")),
+        "pad": request.path,
     }
     if not form.is_valid():
         return render(request, "rapportage/dashboard.html", context, status=400)
@@ -33,14 +39,12 @@ def _toon(request, *, form, gemeente=None, gemeente_keuzes=None):
     filter_query = selectors.filter_query(filters, gemeente=gemeente)
     context.update(filters=filters, programma=filters["programma"], selectie=selectie,
                    filter_query=filter_query)
+    context["gekozen_gemeenten"] = {g.cbs_code for g in filters.get("gemeente") or []}
 
     def inhoud():
         gegevens = selectors.pagina_gegevens(selectie, met_landelijk=gemeente is not None)
         return render_to_string("rapportage/_inhoud.html", {**context, **gegevens})
 
-    # De inhoud hangt alleen af van de gegevens en deze sleutel, niet van de gebruiker (de
-    # toegang is hierboven al gecontroleerd): de gerenderde HTML wordt gecachet, met de
-    # gegevensversie in de sleutel, net als de cijfers zelf.
     sleutel = (selectie, get_language(), gemeente.pk if gemeente else None, filter_query)
     context["inhoud"] = mark_safe(cache.gecachet("pagina", sleutel, inhoud))  # noqa: S308
     return render(request, "rapportage/dashboard.html", context)

@@ -7,6 +7,7 @@ from gemeenten.views_accounts import admin_inloggen
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("rapportage/", include("rapportage.urls")),
+    path("deelnemers/import/", include("trajecten.urls_import")),
     # De admin logt in via /accounts/login/ (wachtwoord + TOTP), niet via zijn eigen formulier.
     path("admin/login/", admin_inloggen, name="admin_login_doorsturen"),
     path("admin/", admin.site.urls),

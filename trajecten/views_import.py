@@ -1,0 +1,135 @@
+"""Bulkimport van deelnemers voor medewerkers: uploaden, foutrapport per rij, sjablonen.
+
+Dun: de view leest het bestand en roept `trajecten.importeren.deelnemers_importeren` aan; alle
+regels staan daar. Elke poging (gelukt of geweigerd) komt in het toegangslog, zonder
+persoonsgegevens: alleen aantallen.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_GET, require_http_methods
+
+from gemeenten.models import Gemeente
+from gemeenten.toegang import Toegang, toegang
+from gemeenten.toegangslog import Actie, Resultaat, registreer_toegang
+
+from .importeren import (
+    KOLOM_TOELICHTING,
+    KOLOMMEN,
+    MAX_BESTANDSGROOTTE,
+    MAX_GETOONDE_FOUTEN,
+    MAX_RIJEN,
+    VERPLICHTE_KOLOMMEN,
+    Importfout,
+    ImportGeweigerd,
+    deelnemers_importeren,
+    sjabloon_csv,
+    sjabloon_xlsx,
+)
+
+#: Ruimte voor de multipart-omhulling rond het bestand zelf.
+MAX_VERZOEK = MAX_BESTANDSGROOTTE + 64 * 1024
+
+
+class ImportFormulier(forms.Form):
+    bestand = forms.FileField(
+        label=_lazy("Bestand met deelnemers (CSV of XLSX)"),
+        allow_empty_file=True,
+        error_messages={"required": _lazy("Kies een CSV- of XLSX-bestand om te importeren.")},
+    )
+
+
+def _context(formulier, fouten=None):
+    return {
+        "formulier": formulier,
+        "fouten": (fouten or [])[:MAX_GETOONDE_FOUTEN],
+        "aantal_fouten": len(fouten or []),
+        "max_getoond": MAX_GETOONDE_FOUTEN,
+        "kolommen": [
+            (k, k in VERPLICHTE_KOLOMMEN, KOLOM_TOELICHTING[k]) for k in KOLOMMEN
+        ],
+        "max_mb": MAX_BESTANDSGROOTTE // (1024 * 1024),
+        "max_rijen": MAX_RIJEN,
+    }
+
+
+@toegang(Toegang.MEDEWERKER)
+@require_http_methods(["GET", "POST"])
+def import_formulier(request):
+    if request.method != "POST":
+        return render(request, "trajecten/import_formulier.html", _context(ImportFormulier()))
+
+    try:
+        lengte = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        lengte = 0
+    if lengte > MAX_VERZOEK:
+        # Het te grote bestand niet eerst helemaal inlezen om het daarna te weigeren.
+        te_groot = Importfout(None, "", _(
+            "Het bestand is groter dan %(mb)s MB. Splits het in kleinere bestanden."
+        ) % {"mb": MAX_BESTANDSGROOTTE // (1024 * 1024)})
+        return render(
+            request, "trajecten/import_formulier.html",
+            _context(ImportFormulier(), [te_groot]), status=413,
+        )
+
+    formulier = ImportFormulier(request.POST, request.FILES)
+    if not formulier.is_valid():
+        return render(request, "trajecten/import_formulier.html", _context(formulier))
+
+    bestand = formulier.cleaned_data["bestand"]
+    # Eén byte meer dan de grens is genoeg om te weten dat het bestand te groot is.
+    inhoud = bestand.read(MAX_BESTANDSGROOTTE + 1)
+    try:
+        resultaat = deelnemers_importeren(
+            inhoud=inhoud, bestandsnaam=bestand.name, door=request.user
+        )
+    except ImportGeweigerd as geweigerd:
+        registreer_toegang(
+            request=request, actie=Actie.IMPORT, resultaat=Resultaat.GEWEIGERD,
+            toelichting=f"deelnemers: geweigerd, {len(geweigerd.fouten)} fouten",
+        )
+        return render(
+            request, "trajecten/import_formulier.html", _context(formulier, geweigerd.fouten)
+        )
+
+    registreer_toegang(
+        request=request, actie=Actie.IMPORT, resultaat=Resultaat.GELUKT,
+        toelichting=f"deelnemers: {resultaat.aangemaakt} aangemaakt",
+    )
+    namen = dict(
+        Gemeente.objects.filter(cbs_code__in=resultaat.per_gemeente).values_list(
+            "cbs_code", "naam"
+        )
+    )
+    verdeling = ", ".join(
+        f"{namen.get(code, code)}: {aantal}"
+        for code, aantal in sorted(resultaat.per_gemeente.items())
+    )
+    messages.success(request, _(
+        "%(aantal)s deelnemers geïmporteerd (%(verdeling)s)."
+    ) % {"aantal": resultaat.aangemaakt, "verdeling": verdeling})
+    return redirect("importeren:formulier")
+
+
+@toegang(Toegang.MEDEWERKER)
+@require_GET
+def sjabloon_csv_downloaden(request):
+    antwoord = HttpResponse(sjabloon_csv(), content_type="text/csv; charset=utf-8")
+    antwoord["Content-Disposition"] = 'attachment; filename="deelnemers-sjabloon.csv"'
+    return antwoord
+
+
+@toegang(Toegang.MEDEWERKER)
+@require_GET
+def sjabloon_xlsx_downloaden(request):
+    antwoord = HttpResponse(
+        sjabloon_xlsx(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    antwoord["Content-Disposition"] = 'attachment; filename="deelnemers-sjabloon.xlsx"'
+    return antwoord

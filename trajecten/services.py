@@ -96,7 +96,7 @@ def _recent(qs):
 
 def _vergrendel_traject(traject: Traject) -> Traject:
     return (
-        Traject.objects.select_for_update()
+        Traject.objects.select_for_update(of=("self",))
         .select_related("deelnemer", "gemeente", "coach")
         .get(pk=traject.pk)
     )

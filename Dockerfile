@@ -1,0 +1,26 @@
+# Banenoffensief: productie-image (gunicorn, statische bestanden via WhiteNoise).
+# Bouwen en draaien met PostgreSQL: `docker compose up` (zie README, sectie Docker).
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+WORKDIR /app
+
+# Alleen runtime-afhankelijkheden (geen dev-extra's); psycopg komt als binary wheel mee.
+COPY . .
+RUN pip install .
+
+# Statische bestanden bij het bouwen verzamelen (met manifest, zoals WhiteNoise wil). De sleutel
+# is een dummy die alleen hier bestaat: de echte SECRET_KEY komt bij het starten uit de omgeving.
+RUN SECRET_KEY=alleen-voor-collectstatic-tijdens-de-build DEBUG=false ALLOWED_HOSTS=localhost \
+    python manage.py collectstatic --noinput
+
+# Niet als root draaien.
+RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin app
+USER app
+
+EXPOSE 8000
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -59,7 +59,7 @@ class Command(BaseCommand):
 
         begin = time.monotonic()
         try:
-            with transaction.atomic():
+            with transaction.atomic(), demodata.zonder_rijtriggers():
                 verwijderd = demodata.wis_dossiergegevens()
                 accounts = demodata.maak_demo_accounts(wachtwoord=password)
                 telling = demodata.bouw_demodata(

@@ -168,7 +168,8 @@ def test_meerdere_deelnemers_zonder_bsn_mogen(groningen):
     assert Deelnemer.objects.filter(bsn="").count() == 2
 
 
-@pytest.mark.parametrize("bsn", ["12345678", "1234567890", "12345678a", "9999-9999"])
+# Langer dan het veld toelaat weigert de kolom al (DataError); hier gaat het om het formaat.
+@pytest.mark.parametrize("bsn", ["12345678", "12345678a", "9999-9999", " 12345678"])
 def test_bsn_verkeerd_formaat_geweigerd(groningen, bsn):
     deelnemer = DeelnemerFactory(gemeente=groningen)
     with geweigerd("deelnemer_bsn_formaat"):
@@ -182,7 +183,7 @@ def test_dubbele_cbs_code_geweigerd():
     assert Gemeente.objects.filter(cbs_code="GM0014").count() == 1
 
 
-@pytest.mark.parametrize("code", ["GM14", "XX0014", "gm0014", "GM00145"])
+@pytest.mark.parametrize("code", ["GM14", "XX0014", "gm0014", "GM014A"])
 def test_verkeerde_cbs_code_geweigerd(code):
     with geweigerd():
         Gemeente.objects.create(naam="Fout", cbs_code=code, provincie=Provincie.UTRECHT)
@@ -220,7 +221,7 @@ def test_uitgevallen_zonder_reden_geweigerd(traject):
     assert traject.status == Status.UITGEVALLEN
 
 
-@pytest.mark.parametrize("kvk", ["1234567", "123456789", "1234567a"])
+@pytest.mark.parametrize("kvk", ["1234567", "1234567a", "1234 567"])
 def test_kvk_niet_acht_cijfers_geweigerd(groningen, kvk):
     werkgever = WerkgeverFactory(gemeente=groningen, kvk_nummer="12345678")
     with geweigerd("werkgever_kvk_formaat"):

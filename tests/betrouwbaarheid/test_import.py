@@ -473,3 +473,10 @@ def test_controle_kost_evenveel_queries_bij_2_en_40_rijen(medewerker, django_ass
         controleer_bestand(inhoud=klein, bestandsnaam="k.csv", door=medewerker)
     with django_assert_num_queries(4):
         controleer_bestand(inhoud=groot, bestandsnaam="g.csv", door=medewerker)
+
+
+@pytest.mark.django_db
+def test_pagina_noemt_de_grenzen(ingelogd):
+    html = tekst(ingelogd.get(URL, secure=True))
+    assert "hoogstens 5 MB en 5.000 deelnemers" in html
+    assert 'href="/deelnemers/import/sjabloon.xlsx"' in html

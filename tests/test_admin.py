@@ -381,3 +381,32 @@ def test_lidmaatschappen_filter_landelijk(beheerder_client, groningen):
     )
     response = beheerder_client.get(changelist(Lidmaatschap), {"bereik": "landelijk"})
     assert list(response.context["cl"].result_list) == [landelijk]
+
+
+def test_coach_wijzigen_met_vinkjes_voor_talen_en_sectoren(beheerder_client, groningen):
+    coach = CoachFactory(naam="Mila Jansen", talen=["nl"], sectoren=[], gemeenten=[groningen])
+    url = reverse("admin:trajecten_coach_change", args=[coach.pk])
+    html = beheerder_client.get(url).content.decode()
+    assert 'type="checkbox" name="talen" value="ti"' in html
+
+    response = beheerder_client.post(url, {
+        "naam": "Mila Jansen",
+        "email": "mila@example.org",
+        "telefoon": "",
+        "gemeenten": [groningen.pk],
+        "actief": "on",
+        "getraind_op": "2026-03-01",
+        "vog_datum": "2026-02-01",
+        "max_deelnemers": "4",
+        "talen": ["nl", "ti"],
+        "sectoren": ["zorg", "logistiek"],
+        "trajecten-TOTAL_FORMS": "0",
+        "trajecten-INITIAL_FORMS": "0",
+        "trajecten-MIN_NUM_FORMS": "0",
+        "trajecten-MAX_NUM_FORMS": "0",
+    })
+    assert response.status_code == 302
+    coach.refresh_from_db()
+    assert coach.talen == ["nl", "ti"]
+    assert coach.sectoren == ["zorg", "logistiek"]
+    assert coach.max_deelnemers == 4

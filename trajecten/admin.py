@@ -7,14 +7,16 @@ Deelnemers zijn alleen op id te zoeken: een zoekterm komt in de URL (en daarmee 
 terecht, en namen en BSN's horen daar niet in. Zoeken op naam of BSN gebeurt in de werkruimte.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 
-from .constants import OPEN_STATUSSEN
+from .constants import OPEN_STATUSSEN, Belemmering, Sector, Taal
 from .models import (
     Coach,
     Contactmoment,
@@ -34,6 +36,21 @@ VOG_LABELS = {
     VOG_VERLOPEN: _("verlopen"),
     VOG_ONTBREEKT: _("ontbreekt"),
 }
+
+
+class KeuzelijstMixin:
+    """JSON-lijstvelden (talen, sectoren, belemmeringen) als vinkjes in plaats van ruwe JSON."""
+
+    keuzelijsten: dict = {}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.keuzelijsten:
+            return forms.MultipleChoiceField(
+                choices=self.keuzelijsten[db_field.name], required=False,
+                widget=forms.CheckboxSelectMultiple, label=capfirst(db_field.verbose_name),
+                help_text=db_field.help_text,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 # --- Deelnemer -------------------------------------------------------------------------------
@@ -62,7 +79,8 @@ class TrajectVanDeelnemerInline(admin.TabularInline):
 
 
 @admin.register(Deelnemer)
-class DeelnemerAdmin(admin.ModelAdmin):
+class DeelnemerAdmin(KeuzelijstMixin, admin.ModelAdmin):
+    keuzelijsten = {"talen": Taal.choices}
     list_display = [
         "achternaam", "voornaam", "bsn_gemaskeerd", "gemeente", "land_van_herkomst",
         "taalniveau", "inburgering", "toestemming_datum",
@@ -162,7 +180,8 @@ class OpenTrajectInline(admin.TabularInline):
 
 
 @admin.register(Coach)
-class CoachAdmin(admin.ModelAdmin):
+class CoachAdmin(KeuzelijstMixin, admin.ModelAdmin):
+    keuzelijsten = {"talen": Taal.choices, "sectoren": Sector.choices}
     list_display = [
         "naam", "email", "gemeenten_lijst", "getraind_op", "vog", "caseload_van_max", "actief",
     ]
@@ -273,8 +292,9 @@ class WerkgeverAdmin(admin.ModelAdmin):
 # --- Traject en wat erbij hoort --------------------------------------------------------------
 
 
-class IntakeInline(admin.StackedInline):
+class IntakeInline(KeuzelijstMixin, admin.StackedInline):
     model = Intake
+    keuzelijsten = {"belemmeringen": Belemmering.choices}
     extra = 0
     max_num = 1
     autocomplete_fields = ["medewerker"]
@@ -325,7 +345,8 @@ class TrajectAdmin(admin.ModelAdmin):
 
 
 @admin.register(Intake)
-class IntakeAdmin(admin.ModelAdmin):
+class IntakeAdmin(KeuzelijstMixin, admin.ModelAdmin):
+    keuzelijsten = {"belemmeringen": Belemmering.choices}
     list_display = ["traject", "datum", "gemeente", "medewerker", "beroepswens", "sector"]
     list_filter = ["sector", "traject__gemeente", "traject__programma"]
     search_fields = ["=traject__id", "beroepswens"]

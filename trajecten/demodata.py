@@ -44,6 +44,7 @@ from .constants import (
     Belemmering,
     ContactSoort,
     Contractvorm,
+    Inburgering,
     Sector,
     Soort,
     Status,
@@ -184,6 +185,10 @@ GEPLAATST_GEWICHT = [(Soort.BAAN, 55), (Soort.STAGE, 20), (Soort.WERKERVARINGSPL
 VOORPORTAAL_GEWICHT = [
     (Soort.PROEFPLAATSING, 35), (Soort.OPLEIDING, 25), (Soort.VRIJWILLIGERSWERK, 25),
     (Soort.LEERWERKTRAJECT, 15),
+]
+HISTORISCHE_INBURGERING = [
+    (Inburgering.AFGEROND, 60), (Inburgering.VRIJGESTELD, 20), (Inburgering.BEZIG, 15),
+    (Inburgering.NIET_GESTART, 5),
 ]
 #: Landen van herkomst in 2006–2009 (de pools van de factories).
 HISTORISCHE_LANDEN = ["AF", "IQ", "IR", "SO", "ER", "TR"]
@@ -737,6 +742,7 @@ class _Bouwer:
                     datum_verblijfsvergunning=_dag(a, -rnd.randint(60, 6 * 365)),
                     toestemming_datum=a,
                     taalniveau=_gewogen(rnd, TAALNIVEAUS),
+                    inburgering=_gewogen(rnd, HISTORISCHE_INBURGERING),
                 )
             )
             tijdlijnen.append(tijdlijn)

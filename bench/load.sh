@@ -25,8 +25,7 @@ if ! pg_isready -h 127.0.0.1 -p 5432 -q; then
   echo "PostgreSQL draait niet op 127.0.0.1:5432" >&2
   exit 1
 fi
-if ! psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='${DB}'" postgres \
-    | grep -q 1; then
+if [ "$(psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='${DB}'" postgres)" != "1" ]; then
   psql -h 127.0.0.1 -U postgres -q -c "CREATE DATABASE \"${DB}\"" postgres
 fi
 

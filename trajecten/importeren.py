@@ -362,6 +362,7 @@ class _Controle:
     def __init__(self, *, door):
         self.vandaag = timezone.localdate()
         self.alle_gemeenten = {g.cbs_code: g for g in Gemeente.objects.all()}
+        self.door = door
         self.eigen_gemeenten = set(
             Gemeente.objects.als_medewerker(door).values_list("cbs_code", flat=True)
         )
@@ -533,14 +534,15 @@ class _Controle:
         bestaande_bsns = set(
             Deelnemer.objects.filter(bsn__in=bsns).values_list("bsn", flat=True)
         ) if bsns else set()
-        gemeenten = {r.deelnemer.gemeente_id for r in rijen}
         datums = {r.deelnemer.geboortedatum for r in rijen}
+        # Naam + geboortedatum alleen binnen de eigen gemeenten: daarbuiten ziet de medewerker
+        # niets, en een naamgenoot elders is geen reden om te weigeren.
         bestaande_namen = {
             (_sleutel(v), _sleutel(a), g)
-            for v, a, g in Deelnemer.objects.filter(
-                gemeente__in=gemeenten, geboortedatum__in=datums
+            for v, a, g in Deelnemer.objects.voor_medewerker(self.door).filter(
+                geboortedatum__in=datums
             ).values_list("voornaam", "achternaam", "geboortedatum")
-        }
+        } if datums else set()
         aantal = 0
         for r in rijen:
             d = r.deelnemer

@@ -480,3 +480,27 @@ def test_pagina_noemt_de_grenzen(ingelogd):
     html = tekst(ingelogd.get(URL, secure=True))
     assert "hoogstens 5 MB en 5.000 deelnemers" in html
     assert 'href="/deelnemers/import/sjabloon.xlsx"' in html
+
+
+@pytest.mark.django_db
+def test_naam_en_geboortedatum_binnen_alle_eigen_gemeenten_niet_daarbuiten(
+    client, medewerker, emmen
+):
+    from gemeenten.constants import Rol
+    from gemeenten.models import Gemeente
+    from tests.gemeenten.factories import LidmaatschapFactory
+
+    LidmaatschapFactory(user=medewerker, gemeente=emmen, rol=Rol.MEDEWERKER)
+    amsterdam = Gemeente.objects.get(cbs_code="GM0363")
+    geboren = datetime.date(1988, 9, 9)
+    DeelnemerFactory(gemeente=emmen, voornaam="Hiba", achternaam="Khalil", geboortedatum=geboren)
+    DeelnemerFactory(gemeente=amsterdam, voornaam="Rania", achternaam="Saleh",
+                     geboortedatum=geboren)
+    client.force_login(medewerker)
+    hiba = csv_bestand([rij(voornaam="Hiba", achternaam="Khalil", geboortedatum="09-09-1988")])
+    assert "Er bestaat al een deelnemer met deze voornaam, achternaam en geboortedatum" in tekst(
+        upload(client, "d.csv", hiba)
+    )
+    rania = csv_bestand([rij(voornaam="Rania", achternaam="Saleh", geboortedatum="09-09-1988")])
+    assert "1 deelnemers geïmporteerd" in tekst(importeer_en_volg(client, "d.csv", rania))
+    assert Deelnemer.objects.filter(voornaam="Rania", gemeente__cbs_code="GM0014").exists()

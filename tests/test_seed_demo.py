@@ -6,10 +6,12 @@ from io import StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from gemeenten.constants import Rol
 from rapportage.constants import Indicator
-from rapportage.models import Doelstelling, Programma
+from rapportage.models import Doelstelling, Programma, RapportageVersie
+from tests.trajecten.factories import DeelnemerFactory
 from trajecten.constants import GEPLAATST_SOORTEN, ContactSoort, Soort, Status
 from trajecten.models import (
     Coach,
@@ -132,6 +134,22 @@ def test_met_force_het_resultaat_van_2006_2009_en_de_demo_accounts(settings):
         assert not gebruiker.is_staff
         assert naam in uitvoer
     assert "wachtwoord: geheim-demo" in uitvoer
+
+
+def test_rapportage_ziet_de_nieuwe_gegevens_en_triggers_staan_weer_aan(settings, groningen):
+    settings.DEBUG = True
+
+    def versie():
+        connection.check_constraints()  # PostgreSQL: uitgestelde triggers nu laten vuren
+        return RapportageVersie.objects.get(pk=1).versie
+
+    voor = versie()
+    seed(deelnemers=0)
+    na = versie()
+    assert na > voor
+    # Na het bulkwerk hoogt een gewone schrijfactie de versie weer op.
+    DeelnemerFactory(gemeente=groningen)
+    assert versie() > na
 
 
 def test_lopend_programma_is_volledig_en_nooit_in_de_toekomst(settings):

@@ -333,6 +333,8 @@ def zonder_rijtriggers():
     if connection.vendor != "postgresql":
         yield
         return
+    if not connection.in_atomic_block:
+        raise RuntimeError("zonder_rijtriggers() hoort binnen transaction.atomic().")
     tabellen = [model._meta.db_table for model in DOSSIERMODELLEN]
     # ALTER TABLE kan niet zolang er uitgestelde triggers (foreign keys) wachten: die eerst.
     connection.check_constraints()
@@ -347,6 +349,8 @@ def zonder_rijtriggers():
     gemeente = Gemeente.objects.order_by("pk").first()
     if gemeente:
         Gemeente.objects.filter(pk=gemeente.pk).update(naam=F("naam"))
+    # De uitgestelde trigger van die update nu laten vuren, niet pas bij de commit.
+    connection.check_constraints()
 
 
 def wis_dossiergegevens() -> dict[str, int]:

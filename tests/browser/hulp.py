@@ -1,0 +1,80 @@
+"""Hulpjes voor de browsertests: inloggen zoals een gebruiker, of snel via een sessiecookie,
+TOTP-codes uitrekenen en axe-core draaien."""
+
+from __future__ import annotations
+
+import base64
+
+from django.conf import settings
+from django.test import Client
+from django_otp.oath import TOTP
+from playwright.sync_api import BrowserContext, Page, expect
+
+WACHTWOORD = "Wachtwoord-voor-tests-123"  # van UserFactory
+
+#: De toegankelijkheidseis: WCAG 2.1 niveau A en AA, plus axe's best practices.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+ERNSTIG = {"serious", "critical"}
+
+
+def inloggen(page: Page, gebruikersnaam: str, wachtwoord: str = WACHTWOORD, *, volgende=""):
+    """Stap 1 van de inlogwizard, getypt zoals een gebruiker dat doet."""
+    page.goto("/accounts/login/" + (f"?next={volgende}" if volgende else ""))
+    page.get_by_label("Gebruikersnaam").fill(gebruikersnaam)
+    page.get_by_label("Wachtwoord").fill(wachtwoord)
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def sessie_voor(context: BrowserContext, user, base_url: str) -> None:
+    """Log `user` in zonder de inlogpagina (die testen de stromen): een echte sessie in de
+    database, waarvan de cookie in de browsercontext komt. Alleen met MFA uit."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([{
+        "name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": base_url,
+        "httpOnly": True, "sameSite": "Lax",
+    }])
+
+
+def totp_code(geheim_base32: str) -> str:
+    """De code die een authenticator-app nu toont voor de sleutel van de instelpagina."""
+    sleutel = base64.b32decode(_met_opvulling(geheim_base32))
+    return f"{TOTP(sleutel).token():06d}"
+
+
+def _met_opvulling(geheim: str) -> str:
+    geheim = geheim.replace(" ", "").upper()
+    return geheim + "=" * (-len(geheim) % 8)
+
+
+def axe_overtredingen(page: Page, base_url: str) -> list[dict]:
+    """Draai axe-core (vendored, via een <script src> van de eigen site, want de CSP staat
+    geen inline script toe) en geef de overtredingen met impact serious of critical."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(url=f"{base_url}/static/vendor/axe-core/axe.min.js")
+    resultaat = page.evaluate(
+        """tags => axe.run(document, {
+            runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'],
+        })""",
+        AXE_TAGS,
+    )
+    return [v for v in resultaat["violations"] if v["impact"] in ERNSTIG]
+
+
+def beschrijf(overtredingen: list[dict]) -> str:
+    """Leesbaar overzicht voor de foutmelding van een test."""
+    regels = []
+    for v in overtredingen:
+        regels.append(f"- [{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
+        for node in v["nodes"][:5]:
+            regels.append(f"    {', '.join(node['target'])}")
+            samenvatting = (node.get("failureSummary") or "").replace("\n", " ")
+            regels.append(f"      {samenvatting[:300]}")
+        if len(v["nodes"]) > 5:
+            regels.append(f"    … en nog {len(v['nodes']) - 5} elementen")
+    return "\n".join(regels)
+
+
+def verwacht_melding(page: Page, tekst: str) -> None:
+    expect(page.get_by_text(tekst)).to_be_visible()

@@ -32,6 +32,14 @@ def vandaag() -> datetime.date:
     return timezone.localdate()
 
 
+def versieveld() -> models.PositiveIntegerField:
+    """Het versienummer voor optimistische vergrendeling: elke service die de rij opslaat,
+    verhoogt het met één. Een bewerkformulier stuurt de versie mee waarop het gebaseerd is;
+    wijkt die af, dan heeft iemand anders intussen opgeslagen en weigert de service
+    (`services.Bewerkingsconflict`)."""
+    return models.PositiveIntegerField(_("versie"), default=1, editable=False)
+
+
 class Tijdstempels(models.Model):
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     gewijzigd_op = models.DateTimeField(_("gewijzigd op"), auto_now=True)
@@ -93,6 +101,7 @@ class Deelnemer(Tijdstempels):
         _("geanonimiseerd op"), null=True, blank=True, editable=False,
         help_text=_("Gezet door `manage.py anonimiseer` na het verstrijken van de bewaartermijn."),
     )
+    versie = versieveld()
 
     objects = DeelnemerQuerySet.as_manager()
 
@@ -276,6 +285,7 @@ class Traject(Tijdstempels):
         _("kosten (EUR)"), max_digits=10, decimal_places=2, default=0,
         validators=[MinValueValidator(0)],
     )
+    versie = versieveld()
 
     objects = TrajectQuerySet.as_manager()
 
@@ -375,6 +385,7 @@ class Plaatsing(Tijdstempels):
     contractvorm = models.CharField(
         _("contractvorm"), max_length=20, choices=Contractvorm.choices, default=Contractvorm.GEEN
     )
+    versie = versieveld()
 
     objects = PlaatsingQuerySet.as_manager()
 

@@ -673,8 +673,10 @@ class TestWerkgevers:
         # Een werkgever in Groningen met een plaatsing van iemand die naar Emmen verhuisde.
         w = WerkgeverFactory(gemeente=groningen)
         eigen = PlaatsingFactory(traject__deelnemer__gemeente=groningen, werkgever=w,
+                                 traject__deelnemer__achternaam="Groningsma",
                                  functie="Eigen functie")
         ander = PlaatsingFactory(traject__deelnemer__gemeente=emmen, werkgever=w,
+                                 traject__deelnemer__achternaam="Emmenaar",
                                  functie="Functie elders")
         html = tekst(mw.get(reverse("trajecten:werkgever_detail", args=[w.pk])))
         assert "Eigen functie" in html and str(eigen.traject.deelnemer) in html
@@ -741,3 +743,13 @@ def test_van_registratie_tot_nazorg(mw, groningen, vervolg):
     html = tekst(mw.get(dossier_url(d)))
     for verwacht in ("Monteur", "Garage Oost", "Loopt goed", "afgerond", coach.naam):
         assert verwacht in html
+
+
+def test_engelse_vertaling_is_gecompileerd(mw, actief):
+    html = tekst(mw.get(reverse("trajecten:werkvoorraad"), HTTP_ACCEPT_LANGUAGE="en"))
+    assert "Work queue" in html and "Werkvoorraad" not in html
+    html = tekst(mw.get(dossier_url(actief.deelnemer), HTTP_ACCEPT_LANGUAGE="en"))
+    assert "Personal details" in html
+    assert actief.aanmelddatum.strftime("%d-%m-%Y") in html  # datums blijven d-m-Y
+    html = tekst(mw.get(dossier_url(actief.deelnemer)))
+    assert "Persoonsgegevens" in html

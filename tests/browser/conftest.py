@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
@@ -145,6 +146,24 @@ def _live_server_instellingen(settings, _referentiedata, live_server):
     }
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
+    # Wachtwoorden hashen kost met de echte hasher ruim een halve seconde per gebruiker; het
+    # inloggen zelf (wachtwoord controleren) blijft gewoon echt.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # De rapportagecache (locmem, per proces) overleeft de flush tussen tests; een
     # gegevensversie kan na de flush weer dezelfde zijn.
     cache.clear()
+
+
+@pytest.fixture
+def lopend_programma(db):
+    """Het programma Vervolg Banenoffensief loopt vandaag. De looptijd is data (2026–2027);
+    zo blijven de tests ook daarna zinvol."""
+    from rapportage.models import Programma
+
+    programma = Programma.objects.get(naam="Vervolg Banenoffensief")
+    vandaag = datetime.date.today()
+    if not programma.startdatum <= vandaag <= programma.einddatum:
+        programma.startdatum = vandaag - datetime.timedelta(days=180)
+        programma.einddatum = vandaag + datetime.timedelta(days=540)
+        programma.save()
+    return programma

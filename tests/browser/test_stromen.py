@@ -21,7 +21,6 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
-from rapportage.models import Programma
 from tests.browser.hulp import inloggen, sessie_voor, totp_code
 from tests.trajecten.factories import (
     CoachFactory,
@@ -30,21 +29,6 @@ from tests.trajecten.factories import (
     genereer_bsn,
 )
 from trajecten.models import Coach, Deelnemer, Plaatsing, Traject
-
-VERVOLG = "Vervolg Banenoffensief"
-
-
-@pytest.fixture
-def lopend_programma(db):
-    """Het programma Vervolg Banenoffensief loopt vandaag (de looptijd is data: zo blijft de
-    test ook na 2027 zinvol)."""
-    programma = Programma.objects.get(naam=VERVOLG)
-    vandaag = datetime.date.today()
-    if not programma.startdatum <= vandaag <= programma.einddatum:
-        programma.startdatum = vandaag - datetime.timedelta(days=180)
-        programma.einddatum = vandaag + datetime.timedelta(days=540)
-        programma.save()
-    return programma
 
 
 @pytest.fixture

@@ -12,17 +12,30 @@ Dubbel verzenden: een formulier dat twee keer verstuurd wordt, maakt geen twee r
 functies vergrendelen de rij van het traject of de deelnemer (`select_for_update`) en kijken dan
 of er binnen `DUBBEL_VENSTER` al een identiek record is gemaakt; zo ja, dan geven ze dat record
 terug in plaats van een tweede te maken (idempotent).
+
+Geen verloren wijzigingen (optimistische vergrendeling): Deelnemer, Traject en Plaatsing hebben
+een `versie`. Elke functie die zo'n rij opslaat, leest hem vergrendeld (`select_for_update`) en
+verhoogt de versie met één. Een bewerkformulier stuurt de versie mee waarop het gebaseerd was
+(`versie=`); is de rij intussen door iemand anders opgeslagen, dan volgt `Bewerkingsconflict`
+(een ValidationError die noemt wie wat wanneer wijzigde) en wordt er niets overschreven. Omdat
+vergelijken en opslaan onder dezelfde rijvergrendeling gebeuren, is dit op PostgreSQL atomair:
+van twee gelijktijdige opslagen met dezelfde versie wacht de tweede op de eerste en krijgt dan
+het conflict. Stuurt iemand hetzelfde formulier twee keer (de rij heeft al precies die waarden),
+dan is dat geen conflict maar een dubbel verzonden formulier: er verandert niets.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from decimal import Decimal
 
+from auditlog.models import LogEntry
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from gemeenten.models import Gemeente
@@ -53,7 +66,7 @@ from .models import (
     Werkgever,
     vandaag,
 )
-from .selectors import gemeenten_van, mogelijke_dubbelen
+from .selectors import Wijziging, _toon, _veld, gemeenten_van, mogelijke_dubbelen
 from .validators import normaliseer_bsn
 
 #: Een identiek record binnen dit venster geldt als dubbel verzonden formulier.
@@ -110,6 +123,157 @@ def _valideer_keuzes(waarden: Iterable[str], keuzes, veld: str, fouten: dict) ->
             _("Onbekende keuze: %(waarden)s.") % {"waarden": ", ".join(onbekend)}
         )
     return waarden
+
+
+# ---------------------------------------------------------------------------------------------
+# Optimistische vergrendeling: geen verloren wijzigingen
+# ---------------------------------------------------------------------------------------------
+
+#: Velden die in een conflictmelding niet als inhoudelijke wijziging tellen.
+_TECHNISCHE_VELDEN = {"versie", "gewijzigd_op", "aangemaakt_op"}
+#: Zoveel tussenliggende wijzigingen noemt een conflictmelding hooguit.
+_MAX_GETOONDE_WIJZIGINGEN = 5
+
+
+class Bewerkingsconflict(ValidationError):
+    """Iemand anders heeft het record opgeslagen nadat het formulier werd geopend.
+
+    `wijzigingen` (oudste eerst) zegt per tussenliggende opslag wie, wanneer en welke velden
+    (label, oud, nieuw) veranderden, uit de wijzigingshistorie. Ontbreekt die historie, dan
+    staat er één `Wijziging` met de velden waarin de huidige gegevens afwijken van wat de
+    gebruiker instuurde (oud = None). De melding zelf noemt dezelfde wijzigingen in tekst.
+    """
+
+    def __init__(self, *, obj, wijzigingen: list[Wijziging]):
+        self.obj = obj
+        self.wijzigingen = wijzigingen
+        super().__init__(_conflictmelding(wijzigingen), code="bewerkingsconflict")
+
+
+def _tijdstip(moment: datetime.datetime) -> str:
+    lokaal = timezone.localtime(moment)
+    return _("%(datum)s om %(tijd)s") % {
+        "datum": date_format(lokaal, "d-m-Y"), "tijd": date_format(lokaal, "H:i"),
+    }
+
+
+def _conflictmelding(wijzigingen: list[Wijziging]) -> str:
+    delen = []
+    for w in wijzigingen:
+        velden = "; ".join(
+            f"{label}: {oud} → {nieuw}" if oud is not None
+            else _("%(label)s is nu %(nieuw)s") % {"label": label, "nieuw": nieuw}
+            for label, oud, nieuw in w.velden
+        ) or _("geen inhoudelijke wijziging")
+        delen.append(_("%(wie)s op %(wanneer)s (%(velden)s)") % {
+            "wie": w.actor, "wanneer": _tijdstip(w.tijdstip), "velden": velden,
+        })
+    return _(
+        "Uw wijziging is niet opgeslagen: iemand anders heeft deze gegevens intussen gewijzigd. "
+        "%(wijzigingen)s. Laad het formulier opnieuw en voer uw wijziging zo nodig opnieuw in."
+    ) % {"wijzigingen": "; ".join(delen)}
+
+
+def _gelijk(huidig, nieuw) -> bool:
+    # Een CountryField geeft een Country-object; het formulier een ISO-code.
+    return getattr(huidig, "code", huidig) == getattr(nieuw, "code", nieuw)
+
+
+def _ongewijzigd(obj, velden: dict) -> bool:
+    """Heeft `obj` al precies deze waarden (een dubbel verzonden formulier)?"""
+    return all(_gelijk(getattr(obj, naam), waarde) for naam, waarde in velden.items())
+
+
+def _namen_van_gekoppelde(model, entries) -> dict:
+    """(model, pk als tekst) → naam van de gekoppelde objecten in de wijzigingen; één query
+    per gekoppeld model."""
+    nodig: dict[type, set[str]] = {}
+    for entry in entries:
+        for veldnaam, waarden in (entry.changes_dict or {}).items():
+            veld = _veld(model, veldnaam)
+            if veld is not None and veld.is_relation and veld.many_to_one:
+                nodig.setdefault(veld.related_model, set()).update(
+                    str(w) for w in waarden if str(w).isdigit()
+                )
+    return {
+        (gekoppeld, str(obj.pk)): str(obj)
+        for gekoppeld, pks in nodig.items()
+        for obj in gekoppeld._default_manager.filter(pk__in=pks)
+    }
+
+
+def _wijzigingen_sinds(obj, versie: int, ingediend: dict) -> list[Wijziging]:
+    """De opslagen van `obj` na `versie`, uit de wijzigingshistorie (oudste eerst)."""
+    model = type(obj)
+    entries = []
+    if 0 < versie < obj.versie:
+        kandidaten = (
+            LogEntry.objects.get_for_object(obj).select_related("actor")
+            .order_by("-timestamp", "-pk")[: min(obj.versie - versie, 50) + 5]
+        )
+        for entry in kandidaten:
+            oud_nieuw = (entry.changes_dict or {}).get("versie") or [None, None]
+            if str(oud_nieuw[-1]).isdigit() and int(oud_nieuw[-1]) > versie:
+                entries.append(entry)
+    entries = sorted(entries, key=lambda e: (e.timestamp, e.pk))[-_MAX_GETOONDE_WIJZIGINGEN:]
+    namen = _namen_van_gekoppelde(model, entries)
+    resultaat = []
+    for entry in entries:
+        velden = []
+        for veldnaam, waarden in (entry.changes_dict or {}).items():
+            veld = _veld(model, veldnaam)
+            if veld is None or veldnaam in _TECHNISCHE_VELDEN:
+                continue
+            oud, nieuw = (list(waarden) + [None, None])[:2]
+            velden.append((
+                str(veld.verbose_name), _toon(model, veld, oud, namen),
+                _toon(model, veld, nieuw, namen),
+            ))
+        actor = entry.actor
+        resultaat.append(Wijziging(
+            tijdstip=entry.timestamp,
+            actor=(actor.get_full_name() or actor.get_username()) if actor else _("iemand anders"),
+            actie=_("gewijzigd"), object=str(model._meta.verbose_name), velden=velden,
+        ))
+    if resultaat:
+        return resultaat
+    # Geen historie (uitgezet, of een wijziging buiten de services om): vergelijk dan de
+    # huidige rij met wat de gebruiker instuurde.
+    velden = []
+    for naam, waarde in ingediend.items():
+        huidig = getattr(obj, naam, None)
+        if naam in _TECHNISCHE_VELDEN or _gelijk(huidig, waarde):
+            continue
+        veld = model._meta.get_field(naam)
+        if veld.is_relation:
+            getoond = str(huidig) if huidig is not None else "–"
+        else:
+            ruw = getattr(huidig, "code", huidig)
+            ruw = ruw.isoformat() if isinstance(ruw, datetime.date) else ruw
+            getoond = _toon(model, veld, ruw, {})
+        velden.append((str(veld.verbose_name), None, getoond))
+    return [Wijziging(
+        tijdstip=obj.gewijzigd_op, actor=_("iemand anders"), actie=_("gewijzigd"),
+        object=str(model._meta.verbose_name), velden=velden,
+    )]
+
+
+def _eis_versie(obj, versie: int | None, ingediend: dict) -> bool:
+    """Controleert de versie van het (vergrendeld gelezen) `obj` tegen de versie waarop het
+    formulier gebaseerd was. Geeft True als er niets te doen is: een dubbel verzonden
+    formulier (de rij heeft al precies de ingediende waarden). Gooit `Bewerkingsconflict` als
+    iemand anders intussen iets anders opsloeg. `versie=None`: geen controle (aanroepen buiten
+    een bewerkformulier)."""
+    if versie is None or versie == obj.versie:
+        return False
+    if _ongewijzigd(obj, ingediend):
+        return True
+    raise Bewerkingsconflict(obj=obj, wijzigingen=_wijzigingen_sinds(obj, versie, ingediend))
+
+
+def _volgende_versie(obj) -> None:
+    """Verhoog de versie van een vergrendeld gelezen rij, vlak voor `save()`."""
+    obj.versie = (obj.versie or 0) + 1
 
 
 # ---------------------------------------------------------------------------------------------
@@ -251,10 +415,13 @@ WIJZIGBARE_VELDEN = (
 
 
 @transaction.atomic
-def deelnemer_wijzigen(*, deelnemer: Deelnemer, door, **velden) -> Deelnemer:
+def deelnemer_wijzigen(
+    *, deelnemer: Deelnemer, door, versie: int | None = None, **velden
+) -> Deelnemer:
     """Wijzigt de persoonsgegevens van een deelnemer (niet de gemeente: zie
     `deelnemer_verhuizen`). Zelfde regels als bij registreren; een BSN dat bij een ander
-    hoort wordt geweigerd."""
+    hoort wordt geweigerd. Met `versie` (uit het formulier): `Bewerkingsconflict` als iemand
+    anders de deelnemer intussen wijzigde; er wordt dan niets overschreven."""
     _eis_medewerker(door, deelnemer.gemeente_id)
     onbekend = set(velden) - set(WIJZIGBARE_VELDEN)
     if onbekend:
@@ -268,6 +435,8 @@ def deelnemer_wijzigen(*, deelnemer: Deelnemer, door, **velden) -> Deelnemer:
     for naam in ("voornaam", "achternaam", "v_nummer", "telefoon", "email"):
         if naam in velden:
             velden[naam] = (velden[naam] or "").strip()
+    if _eis_versie(deelnemer, versie, velden):
+        return deelnemer
     for naam, waarde in velden.items():
         setattr(deelnemer, naam, waarde)
     _valideer_persoonsdata(
@@ -281,6 +450,7 @@ def deelnemer_wijzigen(*, deelnemer: Deelnemer, door, **velden) -> Deelnemer:
             _("Er is al een andere deelnemer met dit BSN geregistreerd.")
         )
     _gooi(fouten)
+    _volgende_versie(deelnemer)
     deelnemer.full_clean()
     _bewaar_deelnemer(deelnemer)
     return deelnemer
@@ -303,6 +473,7 @@ def deelnemer_verhuizen(*, deelnemer: Deelnemer, naar_gemeente: Gemeente, door) 
             {"naar_gemeente": [_("De deelnemer staat al in deze gemeente ingeschreven.")]}
         )
     deelnemer.gemeente = naar_gemeente
+    _volgende_versie(deelnemer)
     deelnemer.full_clean()
     deelnemer.save()
     coach_pks_in_nieuwe_gemeente = set(
@@ -312,6 +483,7 @@ def deelnemer_verhuizen(*, deelnemer: Deelnemer, naar_gemeente: Gemeente, door) 
         traject.gemeente = naar_gemeente
         if traject.coach_id and traject.coach_id not in coach_pks_in_nieuwe_gemeente:
             traject.coach = None
+        _volgende_versie(traject)
         traject.full_clean()
         traject.save()
     return deelnemer
@@ -347,7 +519,9 @@ def traject_starten(
               "persoonsgegevens."),
             code="geen_toestemming",
         )
-    eerder = _recent(deelnemer.trajecten.filter(programma=programma, uitvoerder=uitvoerder))
+    eerder = _recent(
+        deelnemer.trajecten.open().filter(programma=programma, uitvoerder=uitvoerder)
+    )
     if eerder:
         return eerder
     if deelnemer.trajecten.open().exists():
@@ -428,27 +602,37 @@ def intake_vastleggen(
     intake.full_clean()
     intake.save()
 
+    voor = (traject.status, traject.startdatum)
     if traject.status == Status.AANGEMELD:
         traject.status = Status.INTAKE
         traject.startdatum = datum
     elif oude_datum and traject.startdatum == oude_datum:
         traject.startdatum = datum
-    traject.full_clean()
-    traject.save()
+    # Alleen een echte wijziging van het traject krijgt een nieuwe versie; anders zou een
+    # bijgewerkt actieplan een collega die het traject bewerkt een conflict geven.
+    if (traject.status, traject.startdatum) != voor:
+        _volgende_versie(traject)
+        traject.full_clean()
+        traject.save()
     return intake
 
 
 @transaction.atomic
-def coach_toewijzen(*, traject: Traject, coach: Coach, door) -> Traject:
+def coach_toewijzen(
+    *, traject: Traject, coach: Coach, door, versie: int | None = None
+) -> Traject:
     """Wijst een vrijwillige werkcoach toe aan een open traject.
 
     Geweigerd, wat het formulier ook stuurt: een coach die niet actief is, geen geldige VOG
     heeft (niet ouder dan drie jaar), niet in de gemeente van het traject werkt of al
     `max_deelnemers` open trajecten heeft. De coach-rij wordt vergrendeld, zodat twee
-    gelijktijdige toewijzingen de capaciteit niet samen overschrijden.
+    gelijktijdige toewijzingen de capaciteit niet samen overschrijden. Met `versie`:
+    `Bewerkingsconflict` als het traject intussen door iemand anders is gewijzigd.
     """
     _eis_medewerker(door, traject.gemeente_id)
     traject = _vergrendel_traject(traject)
+    if _eis_versie(traject, versie, {"coach": coach}):
+        return traject
     if not traject.is_open:
         raise ValidationError(_("Dit traject is afgesloten; er kan geen coach meer worden "
                                 "toegewezen."), code="traject_gesloten")
@@ -473,6 +657,7 @@ def coach_toewijzen(*, traject: Traject, coach: Coach, door) -> Traject:
     if fouten:
         raise ValidationError({"coach": fouten})
     traject.coach = coach
+    _volgende_versie(traject)
     traject.full_clean()
     traject.save()
     return traject
@@ -486,6 +671,7 @@ def status_wijzigen(
     door,
     reden_uitval: str = "",
     datum: datetime.date | None = None,
+    versie: int | None = None,
 ) -> Traject:
     """Zet het traject in een volgende status, alleen volgens `OVERGANGEN` (DOMAIN.md).
 
@@ -494,12 +680,14 @@ def status_wijzigen(
     - 'uitgevallen' vraagt een reden;
     - 'afgerond' en 'uitgevallen' zetten de einddatum (`datum`, standaard vandaag), niet in de
       toekomst en niet vóór de startdatum.
-    Staat het traject al in `naar` (dubbel verzonden), dan verandert er niets.
+    Staat het traject al in `naar` (dubbel verzonden), dan verandert er niets. Met `versie`:
+    `Bewerkingsconflict` als het traject intussen door iemand anders is gewijzigd.
     """
     _eis_medewerker(door, traject.gemeente_id)
     traject = _vergrendel_traject(traject)
     if traject.status == naar:
         return traject
+    _eis_versie(traject, versie, {"status": naar})
     huidige = Status(traject.status)
     toegestaan = OVERGANGEN.get(huidige, [])
     if naar not in toegestaan:
@@ -539,6 +727,48 @@ def status_wijzigen(
         traject.reden_uitval = reden_uitval
     if naar in (Status.AFGEROND, Status.UITGEVALLEN):
         traject.einddatum = datum
+    _volgende_versie(traject)
+    traject.full_clean()
+    traject.save()
+    return traject
+
+
+#: Het grootste bedrag dat `kosten` kan bevatten (max_digits=10, decimal_places=2).
+MAX_KOSTEN = Decimal("99999999.99")
+
+
+@transaction.atomic
+def traject_wijzigen(
+    *,
+    traject: Traject,
+    door,
+    versie: int | None = None,
+    uitvoerder: str,
+    kosten: Decimal,
+) -> Traject:
+    """Wijzigt de uitvoerder en de kosten (EUR) van een traject, ook van een afgesloten traject
+    (kosten zijn vaak pas achteraf bekend). Coach en status hebben hun eigen handeling.
+
+    Regels: een uitvoerder uit de lijst, kosten niet negatief. Met `versie`:
+    `Bewerkingsconflict` als het traject intussen door iemand anders is gewijzigd; dan wordt
+    niets overschreven.
+    """
+    _eis_medewerker(door, traject.gemeente_id)
+    traject = _vergrendel_traject(traject)
+    velden = {"uitvoerder": uitvoerder, "kosten": kosten}
+    if _eis_versie(traject, versie, velden):
+        return traject
+    fouten: dict = {}
+    if uitvoerder not in Uitvoerder.values:
+        fouten.setdefault("uitvoerder", []).append(_("Kies een uitvoerder uit de lijst."))
+    if kosten is None or not kosten.is_finite() or not Decimal(0) <= kosten <= MAX_KOSTEN:
+        fouten.setdefault("kosten", []).append(
+            _("De kosten liggen tussen € 0 en € 99.999.999,99.")
+        )
+    _gooi(fouten)
+    traject.uitvoerder = uitvoerder
+    traject.kosten = kosten
+    _volgende_versie(traject)
     traject.full_clean()
     traject.save()
     return traject
@@ -691,31 +921,94 @@ def plaatsing_registreren(
     plaatsing.save()
     if soort in GEPLAATST_SOORTEN and traject.status == Status.ACTIEF:
         traject.status = Status.GEPLAATST
+        _volgende_versie(traject)
         traject.full_clean()
         traject.save()
     return plaatsing
 
 
-@transaction.atomic
-def plaatsing_beeindigen(*, plaatsing: Plaatsing, einddatum: datetime.date, door) -> Plaatsing:
-    """Zet de einddatum van een plaatsing (niet vóór de start; een afgesproken einde mag in de
-    toekomst liggen, hooguit een jaar vooruit)."""
-    traject = plaatsing.traject
-    _eis_medewerker(door, traject.gemeente_id)
-    _vergrendel_traject(traject)
-    plaatsing = Plaatsing.objects.get(pk=plaatsing.pk)
-    if plaatsing.einddatum == einddatum:
-        return plaatsing
-    fouten: dict = {}
+def _vergrendel_plaatsing(plaatsing: Plaatsing) -> Plaatsing:
+    # Eerst het traject, zoals elke schrijvende functie: zo is de volgorde van vergrendelen
+    # overal gelijk (geen deadlock) en ziet de plaatsing-rij geen gelijktijdige schrijver.
+    _vergrendel_traject(plaatsing.traject)
+    return Plaatsing.objects.select_for_update().get(pk=plaatsing.pk)
+
+
+def _controleer_einddatum(fouten: dict, plaatsing: Plaatsing, einddatum) -> None:
+    if einddatum is None:
+        return
     if einddatum < plaatsing.startdatum:
-        fouten["einddatum"] = [
+        fouten.setdefault("einddatum", []).append(
             _("De einddatum kan niet vóór de startdatum (%(datum)s) liggen.")
             % {"datum": plaatsing.startdatum.strftime("%d-%m-%Y")}
-        ]
+        )
     elif einddatum > vandaag() + datetime.timedelta(days=366):
-        fouten["einddatum"] = [_("De einddatum ligt te ver in de toekomst (hooguit een jaar).")]
+        fouten.setdefault("einddatum", []).append(
+            _("De einddatum ligt te ver in de toekomst (hooguit een jaar).")
+        )
+
+
+@transaction.atomic
+def plaatsing_beeindigen(
+    *, plaatsing: Plaatsing, einddatum: datetime.date, door, versie: int | None = None
+) -> Plaatsing:
+    """Zet de einddatum van een plaatsing (niet vóór de start; een afgesproken einde mag in de
+    toekomst liggen, hooguit een jaar vooruit). Met `versie`: `Bewerkingsconflict` als de
+    plaatsing intussen door iemand anders is gewijzigd."""
+    _eis_medewerker(door, plaatsing.traject.gemeente_id)
+    plaatsing = _vergrendel_plaatsing(plaatsing)
+    if plaatsing.einddatum == einddatum:
+        return plaatsing
+    _eis_versie(plaatsing, versie, {"einddatum": einddatum})
+    fouten: dict = {}
+    _controleer_einddatum(fouten, plaatsing, einddatum)
     _gooi(fouten)
     plaatsing.einddatum = einddatum
+    _volgende_versie(plaatsing)
+    plaatsing.full_clean()
+    plaatsing.save()
+    return plaatsing
+
+
+@transaction.atomic
+def plaatsing_wijzigen(
+    *,
+    plaatsing: Plaatsing,
+    door,
+    versie: int | None = None,
+    functie: str,
+    einddatum: datetime.date | None,
+    uren_per_week: int,
+    contractvorm: str,
+) -> Plaatsing:
+    """Wijzigt functie, einddatum, uren per week en contractvorm van een plaatsing.
+
+    Soort, werkgever en startdatum bepalen de indicatoren en de status van het traject; die
+    blijven zoals geregistreerd. Regels: einde niet vóór de start en hooguit een jaar vooruit
+    (leeg = loopt nog), 0–60 uur per week, een contractvorm uit de lijst. Met `versie`:
+    `Bewerkingsconflict` als de plaatsing intussen door iemand anders is gewijzigd; dan wordt
+    niets overschreven.
+    """
+    _eis_medewerker(door, plaatsing.traject.gemeente_id)
+    plaatsing = _vergrendel_plaatsing(plaatsing)
+    velden = {
+        "functie": (functie or "").strip(), "einddatum": einddatum,
+        "uren_per_week": uren_per_week, "contractvorm": contractvorm,
+    }
+    if _eis_versie(plaatsing, versie, velden):
+        return plaatsing
+    fouten: dict = {}
+    _controleer_einddatum(fouten, plaatsing, einddatum)
+    if uren_per_week is None or not 0 <= uren_per_week <= 60:
+        fouten.setdefault("uren_per_week", []).append(
+            _("Het aantal uren per week ligt tussen 0 en 60.")
+        )
+    if contractvorm not in Contractvorm.values:
+        fouten.setdefault("contractvorm", []).append(_("Kies een contractvorm uit de lijst."))
+    _gooi(fouten)
+    for naam, waarde in velden.items():
+        setattr(plaatsing, naam, waarde)
+    _volgende_versie(plaatsing)
     plaatsing.full_clean()
     plaatsing.save()
     return plaatsing

@@ -414,3 +414,28 @@ def test_coach_wijzigen_met_vinkjes_voor_talen_en_sectoren(beheerder_client, gro
     assert coach.talen == ["nl", "ti"]
     assert coach.sectoren == ["zorg", "logistiek"]
     assert coach.max_deelnemers == 4
+
+
+def test_wijzigen_via_de_admin_hoogt_de_versie_op(beheerder_client, groningen, live):
+    plaatsing = PlaatsingFactory(
+        traject__deelnemer__gemeente=groningen, traject__programma=live, uren_per_week=20
+    )
+    assert plaatsing.versie == 1
+    url = reverse("admin:trajecten_plaatsing_change", args=[plaatsing.pk])
+    gegevens = {
+        "traject": plaatsing.traject_id,
+        "soort": plaatsing.soort,
+        "werkgever": plaatsing.werkgever_id,
+        "functie": plaatsing.functie,
+        "startdatum": plaatsing.startdatum.isoformat(),
+        "einddatum": "",
+        "uren_per_week": "32",
+        "contractvorm": plaatsing.contractvorm,
+    }
+    assert beheerder_client.post(url, gegevens).status_code == 302
+    plaatsing.refresh_from_db()
+    assert (plaatsing.uren_per_week, plaatsing.versie) == (32, 2)
+    # Opslaan zonder wijziging: geen nieuwe versie.
+    assert beheerder_client.post(url, {**gegevens, "uren_per_week": "32"}).status_code == 302
+    plaatsing.refresh_from_db()
+    assert plaatsing.versie == 2

@@ -53,6 +53,26 @@ class KeuzelijstMixin:
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
+class VersieMixin:
+    """Een wijziging via de admin hoogt `versie` (optimistische vergrendeling) op, net als de
+    services: wie in de werkruimte een verouderd formulier opslaat, krijgt een conflict."""
+
+    def save_model(self, request, obj, form, change):
+        if change and form.has_changed() and hasattr(obj, "versie"):
+            obj.versie = (obj.versie or 0) + 1
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        verwijderd = set(getattr(formset, "deleted_forms", []))
+        for inline_form in formset.initial_forms:
+            instance = inline_form.instance
+            if inline_form not in verwijderd and inline_form.has_changed() and hasattr(
+                instance, "versie"
+            ):
+                instance.versie = (instance.versie or 0) + 1
+        super().save_formset(request, form, formset, change)
+
+
 # --- Deelnemer -------------------------------------------------------------------------------
 
 
@@ -79,7 +99,7 @@ class TrajectVanDeelnemerInline(admin.TabularInline):
 
 
 @admin.register(Deelnemer)
-class DeelnemerAdmin(KeuzelijstMixin, admin.ModelAdmin):
+class DeelnemerAdmin(VersieMixin, KeuzelijstMixin, admin.ModelAdmin):
     keuzelijsten = {"talen": Taal.choices}
     list_display = [
         "achternaam", "voornaam", "bsn_gemaskeerd", "gemeente", "land_van_herkomst",
@@ -324,7 +344,7 @@ class ContactmomentInline(admin.TabularInline):
 
 
 @admin.register(Traject)
-class TrajectAdmin(admin.ModelAdmin):
+class TrajectAdmin(VersieMixin, admin.ModelAdmin):
     list_display = [
         "id", "deelnemer", "programma", "gemeente", "coach", "uitvoerder", "status",
         "aanmelddatum", "startdatum", "einddatum", "kosten",
@@ -362,7 +382,7 @@ class IntakeAdmin(KeuzelijstMixin, admin.ModelAdmin):
 
 
 @admin.register(Plaatsing)
-class PlaatsingAdmin(admin.ModelAdmin):
+class PlaatsingAdmin(VersieMixin, admin.ModelAdmin):
     list_display = [
         "traject", "soort", "werkgever", "functie", "gemeente", "startdatum", "einddatum",
         "uren_per_week", "contractvorm",

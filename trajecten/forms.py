@@ -25,7 +25,7 @@ from .constants import (
     Taal,
     Uitvoerder,
 )
-from .models import Deelnemer, Intake, Plaatsing, Werkgever, vandaag
+from .models import Deelnemer, Intake, Plaatsing, Traject, Werkgever, vandaag
 from .selectors import alle_gemeenten, coaches_voor, gemeenten_van, werkgevers_voor
 from .validators import normaliseer_bsn, valideer_bsn
 
@@ -103,6 +103,30 @@ class BsnVeld(forms.CharField):
         return waarde
 
 
+class VersieVeld(forms.IntegerField):
+    """De versie van het record waarop een bewerkformulier gebaseerd is (verborgen veld).
+
+    De service vergelijkt hem met de versie in de database; zo overschrijft niemand
+    ongemerkt wat een collega intussen opsloeg (zie `services.Bewerkingsconflict`). Elk
+    bewerkformulier van de werkplek stuurt hem mee. Ontbreekt hij helemaal (een script of een
+    pagina van vóór deze versie), dan wordt er niet vergeleken; een ongeldige waarde geeft een
+    melding.
+    """
+
+    def __init__(self, **kwargs):
+        melding = _("Het formulier is onvolledig verstuurd. Laad de pagina opnieuw en probeer "
+                    "het nog eens.")
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.HiddenInput)
+        kwargs.setdefault("label", _("versie"))
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 2**31 - 1)
+        kwargs.setdefault("error_messages", {
+            soort: melding for soort in ("required", "invalid", "min_value", "max_value")
+        })
+        super().__init__(**kwargs)
+
+
 class DeelnemerForm(NLDSFormulier, forms.Form):
     """Persoonsgegevens van een deelnemer (registreren en wijzigen)."""
 
@@ -129,6 +153,7 @@ class DeelnemerForm(NLDSFormulier, forms.Form):
                     "van zijn gegevens. Zonder toestemming kan er geen traject starten."),
     )
     dubbel_bevestigd = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    versie = VersieVeld()
 
     def __init__(self, *args, user, met_gemeente: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
@@ -137,6 +162,7 @@ class DeelnemerForm(NLDSFormulier, forms.Form):
             self.fields["gemeente"].queryset = gemeenten
             if len(gemeenten) == 1:
                 self.fields["gemeente"].initial = gemeenten[0].pk
+            del self.fields["versie"]
         else:
             del self.fields["gemeente"]
             del self.fields["dubbel_bevestigd"]
@@ -153,6 +179,7 @@ class DeelnemerForm(NLDSFormulier, forms.Form):
         ]
         data = {v: getattr(deelnemer, v) for v in velden}
         data["land_van_herkomst"] = deelnemer.land_van_herkomst.code
+        data["versie"] = deelnemer.versie
         return data
 
 
@@ -195,6 +222,7 @@ class CoachToewijzenForm(NLDSFormulier, forms.Form):
         queryset=None, label=_("coach"), widget=forms.RadioSelect,
         error_messages={"required": _("Kies een coach.")},
     )
+    versie = VersieVeld()
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -216,6 +244,7 @@ class StatusForm(NLDSFormulier, forms.Form):
         label=_("einddatum"), required=False, initial=vandaag,
         help_text=_("Bij ‘afgerond’ of ‘uitgevallen’; standaard vandaag."),
     )
+    versie = VersieVeld()
 
     def __init__(self, *args, traject, **kwargs):
         super().__init__(*args, **kwargs)
@@ -269,6 +298,45 @@ class PlaatsingForm(NLDSFormulier, forms.Form):
 
 class PlaatsingBeeindigenForm(NLDSFormulier, forms.Form):
     einddatum = datumveld(label=_("einddatum"), initial=vandaag)
+    versie = VersieVeld()
+
+
+class PlaatsingWijzigenForm(NLDSFormulier, forms.Form):
+    """Functie, einde, uren en contract van een plaatsing; soort, werkgever en start blijven."""
+
+    functie = modelveld(Plaatsing, "functie")
+    einddatum = datumveld(label=_("einddatum"), required=False,
+                          help_text=_("Leeg als de plaatsing nog loopt."))
+    uren_per_week = forms.IntegerField(
+        label=_("uren per week"), min_value=0, max_value=60,
+        widget=forms.NumberInput(attrs={"min": 0, "max": 60, "inputmode": "numeric"}),
+    )
+    contractvorm = forms.ChoiceField(label=_("contractvorm"), choices=Contractvorm.choices)
+    versie = VersieVeld()
+
+    @staticmethod
+    def initial_uit(plaatsing: Plaatsing) -> dict:
+        velden = ("functie", "einddatum", "uren_per_week", "contractvorm", "versie")
+        return {v: getattr(plaatsing, v) for v in velden}
+
+
+class TrajectWijzigenForm(NLDSFormulier, forms.Form):
+    """Uitvoerder en kosten van een traject (coach en status hebben hun eigen formulier)."""
+
+    uitvoerder = forms.ChoiceField(label=_("uitvoerder"), choices=Uitvoerder.choices)
+    kosten = modelveld(
+        Traject, "kosten", min_value=0, localize=True,
+        help_text=_("In euro's, bijvoorbeeld 2500 of 1250,50."),
+    )
+    versie = VersieVeld()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kosten"].widget.attrs["inputmode"] = "decimal"
+
+    @staticmethod
+    def initial_uit(traject: Traject) -> dict:
+        return {v: getattr(traject, v) for v in ("uitvoerder", "kosten", "versie")}
 
 
 class ContactmomentForm(NLDSFormulier, forms.Form):
@@ -323,8 +391,10 @@ __all__ = [
     "IntakeForm",
     "PlaatsingBeeindigenForm",
     "PlaatsingForm",
+    "PlaatsingWijzigenForm",
     "StatusForm",
     "TrajectStartenForm",
+    "TrajectWijzigenForm",
     "VerhuizenForm",
     "WerkgeverForm",
 ]

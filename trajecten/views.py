@@ -28,8 +28,10 @@ from .forms import (
     IntakeForm,
     PlaatsingBeeindigenForm,
     PlaatsingForm,
+    PlaatsingWijzigenForm,
     StatusForm,
     TrajectStartenForm,
+    TrajectWijzigenForm,
     VerhuizenForm,
     WerkgeverForm,
 )
@@ -50,6 +52,15 @@ def _post(request):
 
 def _pagina(request, queryset, grootte=PAGINAGROOTTE):
     return Paginator(queryset, grootte).get_page(request.GET.get("page"))
+
+
+def _verwerk_fout(form, exc: ValidationError) -> services.Bewerkingsconflict | None:
+    """Een bewerkingsconflict gaat naar de pagina (`_conflict.html`: wie wijzigde wat); andere
+    fouten gaan naar de velden van het formulier."""
+    if isinstance(exc, services.Bewerkingsconflict):
+        return exc
+    form.voeg_fouten_toe(exc)
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -133,17 +144,18 @@ def deelnemer_wijzigen(request, pk: int):
         _post(request), user=request.user, met_gemeente=False,
         initial=DeelnemerForm.initial_uit(deelnemer),
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             services.deelnemer_wijzigen(deelnemer=deelnemer, door=request.user,
                                         **form.cleaned_data)
         except ValidationError as exc:
-            form.voeg_fouten_toe(exc)
+            conflict = _verwerk_fout(form, exc)
         else:
             messages.success(request, _("De persoonsgegevens zijn opgeslagen."))
             return redirect(_dossier_url(deelnemer.pk))
     return render(request, "trajecten/deelnemer_form.html", {
-        "form": form, "deelnemer": deelnemer, "nieuw": False,
+        "form": form, "deelnemer": deelnemer, "nieuw": False, "conflict": conflict,
     })
 
 
@@ -242,19 +254,21 @@ def intake(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def coach_toewijzen(request, pk: int):
     traject = selectors.traject_ophalen(user=request.user, pk=pk)
-    form = CoachToewijzenForm(_post(request), user=request.user)
+    form = CoachToewijzenForm(_post(request), user=request.user,
+                              initial={"versie": traject.versie})
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             services.coach_toewijzen(traject=traject, coach=form.cleaned_data["coach"],
-                                     door=request.user)
+                                     door=request.user, versie=form.cleaned_data["versie"])
         except ValidationError as exc:
-            form.voeg_fouten_toe(exc)
+            conflict = _verwerk_fout(form, exc)
         else:
             messages.success(request, _("De coach is toegewezen."))
             return redirect(_dossier_url(traject.deelnemer_id, "traject"))
     return render(request, "trajecten/coach_form.html", {
         "form": form, "traject": traject, "deelnemer": traject.deelnemer,
-        "suggesties": selectors.coach_suggesties(traject=traject),
+        "suggesties": selectors.coach_suggesties(traject=traject), "conflict": conflict,
     })
 
 
@@ -262,19 +276,39 @@ def coach_toewijzen(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def status_wijzigen(request, pk: int):
     traject = selectors.traject_ophalen(user=request.user, pk=pk)
-    form = StatusForm(_post(request), traject=traject)
+    form = StatusForm(_post(request), traject=traject, initial={"versie": traject.versie})
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             services.status_wijzigen(traject=traject, door=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            form.voeg_fouten_toe(exc)
+            conflict = _verwerk_fout(form, exc)
         else:
             messages.success(request, _("De status is gewijzigd."))
             return redirect(_dossier_url(traject.deelnemer_id, "traject"))
     return render(request, "trajecten/status_form.html", {
         "form": form, "traject": traject, "deelnemer": traject.deelnemer,
         "toegestaan": [Status(s) for s in form.toegestaan],
-        "Status": Status,
+        "Status": Status, "conflict": conflict,
+    })
+
+
+@toegang(Toegang.MEDEWERKER)
+@require_http_methods(["GET", "POST"])
+def traject_wijzigen(request, pk: int):
+    traject = selectors.traject_ophalen(user=request.user, pk=pk)
+    form = TrajectWijzigenForm(_post(request), initial=TrajectWijzigenForm.initial_uit(traject))
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.traject_wijzigen(traject=traject, door=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            conflict = _verwerk_fout(form, exc)
+        else:
+            messages.success(request, _("Het traject is opgeslagen."))
+            return redirect(_dossier_url(traject.deelnemer_id, "traject"))
+    return render(request, "trajecten/traject_form.html", {
+        "form": form, "traject": traject, "deelnemer": traject.deelnemer, "conflict": conflict,
     })
 
 
@@ -313,19 +347,44 @@ def plaatsing_beeindigen(request, pk: int):
     plaatsing = selectors.plaatsing_ophalen(user=request.user, pk=pk)
     form = PlaatsingBeeindigenForm(
         _post(request),
-        initial={"einddatum": plaatsing.einddatum or vandaag()},
+        initial={"einddatum": plaatsing.einddatum or vandaag(), "versie": plaatsing.versie},
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             services.plaatsing_beeindigen(plaatsing=plaatsing, door=request.user,
-                                          einddatum=form.cleaned_data["einddatum"])
+                                          **form.cleaned_data)
         except ValidationError as exc:
-            form.voeg_fouten_toe(exc)
+            conflict = _verwerk_fout(form, exc)
         else:
             messages.success(request, _("De einddatum van de plaatsing is vastgelegd."))
             return redirect(_dossier_url(plaatsing.traject.deelnemer_id, "plaatsingen"))
     return render(request, "trajecten/plaatsing_beeindigen.html", {
         "form": form, "plaatsing": plaatsing, "deelnemer": plaatsing.traject.deelnemer,
+        "conflict": conflict,
+    })
+
+
+@toegang(Toegang.MEDEWERKER)
+@require_http_methods(["GET", "POST"])
+def plaatsing_wijzigen(request, pk: int):
+    plaatsing = selectors.plaatsing_ophalen(user=request.user, pk=pk)
+    form = PlaatsingWijzigenForm(
+        _post(request), initial=PlaatsingWijzigenForm.initial_uit(plaatsing)
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plaatsing_wijzigen(plaatsing=plaatsing, door=request.user,
+                                        **form.cleaned_data)
+        except ValidationError as exc:
+            conflict = _verwerk_fout(form, exc)
+        else:
+            messages.success(request, _("De plaatsing is opgeslagen."))
+            return redirect(_dossier_url(plaatsing.traject.deelnemer_id, "plaatsingen"))
+    return render(request, "trajecten/plaatsing_wijzigen.html", {
+        "form": form, "plaatsing": plaatsing, "deelnemer": plaatsing.traject.deelnemer,
+        "conflict": conflict,
     })
 
 

@@ -636,3 +636,12 @@ class TestVerhuizen:
             services.deelnemer_verhuizen(deelnemer=deelnemer, naar_gemeente=groningen,
                                          door=medewerker)
         assert "al in deze gemeente" in fouten(exc)
+
+
+def test_traject_dubbel_verzonden_geeft_hetzelfde_traject(medewerker, deelnemer, vervolg):
+    eerste = services.traject_starten(deelnemer=deelnemer, programma=vervolg,
+                                      uitvoerder=Uitvoerder.UAF, door=medewerker)
+    tweede = services.traject_starten(deelnemer=deelnemer, programma=vervolg,
+                                      uitvoerder=Uitvoerder.UAF, door=medewerker)
+    assert eerste.pk == tweede.pk
+    assert Traject.objects.count() == 1

@@ -753,3 +753,14 @@ def test_engelse_vertaling_is_gecompileerd(mw, actief):
     assert actief.aanmelddatum.strftime("%d-%m-%Y") in html  # datums blijven d-m-Y
     html = tekst(mw.get(dossier_url(actief.deelnemer)))
     assert "Persoonsgegevens" in html
+
+
+def test_foutpaginas_in_huisstijl(mw, rf):
+    from django.views.defaults import server_error
+
+    r = mw.get("/deelnemers/999999/")
+    assert r.status_code == 404
+    assert "Niet gevonden" in tekst(r) and "utrecht-heading-1" in tekst(r)
+    r = server_error(rf.get("/"))
+    assert r.status_code == 500
+    assert "Er is niets half opgeslagen" in r.content.decode()

@@ -65,6 +65,8 @@ class Command(BaseCommand):
                             help="Gooi de benchdata weg en bouw opnieuw.")
         parser.add_argument("--alleen-bouwen", action="store_true")
         parser.add_argument("--geen-doorvoer", action="store_true")
+        parser.add_argument("--alleen-doorvoer", action="store_true",
+                            help="Sla de metingen per pagina over (alleen gunicorn + wrk).")
         parser.add_argument("--verbindingen", type=int, default=16)
         parser.add_argument("--seconden", type=int, default=30,
                             help="Duur van de doorvoermeting (begrensd).")
@@ -107,7 +109,8 @@ class Command(BaseCommand):
             return
         self._voorbereiden()
         landelijk, coordinator = self._gebruikers(opties["gemeente"])
-        self._meet_pagina_s(programma, landelijk, coordinator, opties)
+        if not opties["alleen_doorvoer"]:
+            self._meet_pagina_s(programma, landelijk, coordinator, opties)
         if not opties["geen_doorvoer"]:
             self._doorvoer(landelijk, opties)
 

@@ -22,11 +22,24 @@ from django.db.backends.base.creation import BaseDatabaseCreation
 from django.test.utils import override_settings
 
 CHROMIUM = Path("/usr/bin/chromium")
+HIER = Path(__file__).parent
+ONTBREEKT = "" if CHROMIUM.exists() else (
+    f"Chromium ontbreekt ({CHROMIUM}): browsertests overgeslagen"
+)
 
-if not CHROMIUM.exists():
-    pytest.skip(
-        f"Chromium ontbreekt ({CHROMIUM}): browsertests overgeslagen", allow_module_level=True
-    )
+
+def pytest_collection_modifyitems(config, items):
+    """Zonder Chromium: elke test in deze map overgeslagen (er start dan ook geen browser)."""
+    if ONTBREEKT:
+        overslaan = pytest.mark.skip(reason=ONTBREEKT)
+        for item in items:
+            if item.path.is_relative_to(HIER):
+                item.add_marker(overslaan)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if ONTBREEKT:
+        terminalreporter.write_line(ONTBREEKT, yellow=True, bold=True)
 
 # Playwrights synchrone API houdt in de testthread een event loop open; Django weigert dan
 # ORM-aanroepen uit die thread. Alleen deze tests (de fixtures die data klaarzetten en de

@@ -4,7 +4,8 @@ Elke pagina hieronder wordt geladen zoals een gebruiker met die rol hem ziet; fo
 nog eens nadat ze leeg (of fout) zijn verstuurd, met foutmeldingen erop. De eis: geen enkele
 overtreding met impact *serious* of *critical* (regels van WCAG 2.0/2.1 A en AA en axe's best
 practices). Daarnaast mag de browser geen fouten melden: geen JavaScript-fout en niets dat de
-Content-Security-Policy tegenhoudt (geen inline script of stijl).
+Content-Security-Policy tegenhoudt (geen inline script of stijl). En op 320 CSS-pixels breed
+(WCAG 1.4.10, reflow) scrolt geen pagina opzij.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.hulp import axe_overtredingen, beschrijf, sessie_voor
 from tests.trajecten.factories import (
@@ -29,6 +31,13 @@ from tests.trajecten.factories import (
 from trajecten.constants import Soort
 
 FOUTOVERZICHT = "Er is niets opgeslagen. Controleer het volgende:"
+#: De elementen die buiten het scherm uitsteken en zelf niet scrollen (voor de foutmelding).
+TE_BREED = """() => Array.from(document.querySelectorAll('body *'))
+    .filter(e => e.getBoundingClientRect().right > innerWidth + 1)
+    .filter(e => !e.closest('.app-tabel-container, .rapportage-scroll'))
+    .slice(0, 10)
+    .map(e => `${e.tagName.toLowerCase()}.${e.className}`
+               + ` (${Math.round(e.getBoundingClientRect().right)} px)`)"""
 
 
 @dataclass
@@ -164,3 +173,17 @@ def test_geen_ernstige_toegankelijkheidsproblemen(
         f"{pagina.id} ({page.url}) heeft toegankelijkheidsproblemen:\n{beschrijf(overtredingen)}"
     )
     assert not browserfouten, f"{pagina.id}: de browser meldt fouten: {browserfouten}"
+
+    # WCAG 1.4.10 (reflow): op 320 CSS-pixels breed scrolt de pagina niet opzij; een brede
+    # tabel scrolt in zijn eigen container.
+    page.set_viewport_size({"width": 320, "height": 800})
+    past = "() => document.documentElement.scrollWidth <= innerWidth"
+    try:  # grafieken passen zich aan na een ResizeObserver-ronde
+        page.wait_for_function(past, timeout=3000)
+        breedte = None
+    except PlaywrightTimeoutError:
+        breedte = page.evaluate("document.documentElement.scrollWidth")
+    assert breedte is None, (
+        f"{pagina.id}: op 320 px breed is de pagina {breedte} px breed:\n"
+        + "\n".join(page.evaluate(TE_BREED))
+    )

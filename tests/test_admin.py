@@ -439,3 +439,17 @@ def test_wijzigen_via_de_admin_hoogt_de_versie_op(beheerder_client, groningen, l
     assert beheerder_client.post(url, {**gegevens, "uren_per_week": "32"}).status_code == 302
     plaatsing.refresh_from_db()
     assert plaatsing.versie == 2
+
+
+@pytest.mark.parametrize(
+    "peildatum, geldig",
+    [
+        (datetime.date(2027, 2, 27), True),
+        (datetime.date(2027, 2, 28), True),  # drie jaar na 29 februari: nog net geldig
+        (datetime.date(2027, 3, 1), False),
+    ],
+)
+def test_vog_kolom_en_filter_zijn_het_eens_rond_29_februari(peildatum, geldig):
+    coach = CoachFactory(vog_datum=datetime.date(2024, 2, 29))
+    assert coach.heeft_geldige_vog(peildatum) is geldig
+    assert Coach.objects.met_geldige_vog(peildatum).filter(pk=coach.pk).exists() is geldig

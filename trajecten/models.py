@@ -189,9 +189,12 @@ class Coach(Tijdstempels):
         return self.vog_datum + relativedelta(years=settings.VOG_GELDIGHEID_JAREN)
 
     def heeft_geldige_vog(self, peildatum: datetime.date | None = None) -> bool:
+        """Dezelfde regel als `CoachQuerySet.met_geldige_vog`, ook rond 29 februari."""
         peildatum = peildatum or vandaag()
-        tot = self.vog_geldig_tot()
-        return bool(tot and self.vog_datum <= peildatum < tot)
+        if not self.vog_datum:
+            return False
+        grens = peildatum - relativedelta(years=settings.VOG_GELDIGHEID_JAREN)
+        return grens < self.vog_datum <= peildatum
 
     @property
     def vog_status(self) -> str:

@@ -685,9 +685,17 @@ def status_wijzigen(
     """
     _eis_medewerker(door, traject.gemeente_id)
     traject = _vergrendel_traject(traject)
-    if traject.status == naar:
+    if traject.status == naar and (versie is None or versie == traject.versie):
         return traject
-    _eis_versie(traject, versie, {"status": naar})
+    ingediend: dict = {"status": naar}
+    if naar == Status.UITGEVALLEN:
+        ingediend["reden_uitval"] = (reden_uitval or "").strip()
+    if naar in (Status.AFGEROND, Status.UITGEVALLEN) and datum:
+        ingediend["einddatum"] = datum
+    # Een collega zette het traject intussen al in `naar`, maar met een andere reden of datum:
+    # ook dat is een conflict, anders verdwijnt deze invoer stil.
+    if _eis_versie(traject, versie, ingediend):
+        return traject
     huidige = Status(traject.status)
     toegestaan = OVERGANGEN.get(huidige, [])
     if naar not in toegestaan:

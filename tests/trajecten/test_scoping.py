@@ -32,12 +32,14 @@ MET_ID = {
     "deelnemer_wijzigen": "deelnemer",
     "deelnemer_verhuizen": "deelnemer",
     "traject_starten": "deelnemer",
+    "traject_wijzigen": "traject",
     "intake": "traject",
     "coach_toewijzen": "traject",
     "status_wijzigen": "traject",
     "plaatsing_nieuw": "traject",
     "contact_nieuw": "traject",
     "plaatsing_beeindigen": "plaatsing",
+    "plaatsing_wijzigen": "plaatsing",
     "werkgever_detail": "werkgever",
 }
 ZONDER_ID = [
@@ -80,6 +82,9 @@ def geldige_post(naam, objecten, emmen, groningen):
                             "uren_per_week": "8", "contractvorm": "geen"},
         "contact_nieuw": {"soort": "gesprek", "datum": VANDAAG.isoformat(), "notitie": "x"},
         "plaatsing_beeindigen": {"einddatum": VANDAAG.isoformat()},
+        "traject_wijzigen": {"uitvoerder": "uwv", "kosten": "999"},
+        "plaatsing_wijzigen": {"functie": "Gewijzigd", "uren_per_week": "1",
+                               "contractvorm": "geen"},
     }.get(naam, {})
 
 
@@ -101,7 +106,10 @@ def test_andere_gemeente_krijgt_404_en_verandert_niets(client, medewerker_emmen,
     traject = groningse_objecten["traject"]
     traject.refresh_from_db()
     assert traject.status == "actief" and traject.coach is None
-    assert traject.gemeente == groningen
+    assert traject.gemeente == groningen and traject.kosten == 0
+    plaatsing = groningse_objecten["plaatsing"]
+    plaatsing.refresh_from_db()
+    assert plaatsing.functie != "Gewijzigd" and plaatsing.einddatum is None
     na = (Deelnemer.objects.filter(gemeente=groningen).count(), Traject.objects.count(),
           Plaatsing.objects.count(), Contactmoment.objects.count())
     assert voor == na

@@ -153,3 +153,24 @@ def test_versie_hoogt_op_in_de_transactie_van_de_schrijfactie(groningen, program
     # Teruggedraaid: de versie van de teruggedraaide schrijfactie is nergens zichtbaar.
     assert gegevensversie() == na_commit
     assert Traject.objects.count() == 1
+
+
+def test_elke_brontabel_heeft_een_versietrigger():
+    """Ook na latere migraties (SQLite bouwt tabellen dan opnieuw op en verliest triggers)."""
+    from django.apps import apps
+
+    from rapportage.triggers import tabellen
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "WHERE t.tgname = 'rapportage_versie'"
+            )
+        else:
+            cursor.execute(
+                "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' "
+                "AND name LIKE 'rapportage_versie_%' AND name LIKE '%_insert'"
+            )
+        met_trigger = {r[0] for r in cursor.fetchall()}
+    assert set(tabellen(apps)) <= met_trigger

@@ -364,7 +364,7 @@ def test_conflict_zonder_historie_vergelijkt_met_de_huidige_rij(medewerker, deel
     connection.vendor != "postgresql",
     reason="rijvergrendeling (SELECT … FOR UPDATE) bestaat alleen op PostgreSQL",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_gelijktijdige_opslag_op_postgresql_is_atomair(groningen, medewerker, collega, vervolg):
     """Twee echte, gelijktijdige transacties met dezelfde versie: A heeft de rij vergrendeld en
     staat midden in het opslaan; B start dan en moet wachten. Na A's commit krijgt B het

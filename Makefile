@@ -35,5 +35,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# PNG's van de hoofdpagina's (1280 en 390 px breed) in docs/screenshots/: tijdelijke
+# SQLite-database met demodata, runserver op een vrije poort, Debians Chromium (/usr/bin/chromium).
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py
+
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -177,3 +177,14 @@ def test_bsn_zoeken_vindt_niets_in_andere_gemeente(client, medewerker, emmen):
     r = client.post(reverse("trajecten:bsn_zoeken"), {"bsn": ander.bsn})
     assert r.status_code == 200
     assert reverse("trajecten:dossier", args=[ander.pk]) not in r.content.decode()
+
+
+@pytest.mark.parametrize("naam", sorted(MET_ID) + ZONDER_ID)
+def test_lege_of_rare_invoer_geeft_nooit_een_500(client, medewerker, naam, groningse_objecten):
+    client.force_login(medewerker)
+    url = url_voor(naam, groningse_objecten)
+    for data in ({}, {"versie": "x", "naar": "bestaat-niet", "coach": "abc", "datum": "99-99-9999",
+                      "bsn": "<script>", "soort": "\x00", "uren_per_week": "1e9",
+                      "kosten": "-1", "naar_gemeente": "0", "einddatum": "2026-13-01"}):
+        r = client.post(url, data)
+        assert r.status_code in (200, 302, 405), (url, r.status_code)

@@ -452,7 +452,8 @@ def doelstellingen(selectie: Selectie) -> list[dict]:
         qs = qs.filter(Q(gemeente__isnull=True) | Q(gemeente_id__in=selectie.gemeente_ids))
     rijen = list(
         qs.select_related("gemeente", "programma")
-        .order_by("gemeente__naam", "indicator", "startdatum", "pk")
+        .order_by(F("gemeente__naam").asc(nulls_first=True), "indicator",
+                  F("startdatum").asc(nulls_first=True), "pk")
     )
     waarden = {}
     for indicator in Indicator.values:
@@ -632,12 +633,14 @@ def trend(selectie: Selectie, doelen: list[dict]) -> list[dict]:
         einde = min(maand + relativedelta(months=1) - datetime.timedelta(days=1), tot)
         cum_g += gestart.get(maand, 0)
         cum_p += geplaatst.get(maand, 0)
+        # Na de peildatum is er nog niets gebeurd: geen (vlakke) cumulatieve lijn tekenen.
+        toekomst = maand > selectie.peildatum
         maanden.append({
             "maand": maand,
             "gestart": gestart.get(maand, 0),
             "geplaatst": geplaatst.get(maand, 0),
-            "gestart_cumulatief": cum_g,
-            "geplaatst_cumulatief": cum_p,
+            "gestart_cumulatief": None if toekomst else cum_g,
+            "geplaatst_cumulatief": None if toekomst else cum_p,
             "doel_gestart": _doellijn(lijn_g, einde),
             "doel_geplaatst": _doellijn(lijn_p, einde),
         })

@@ -252,3 +252,11 @@ def test_kerncijfers_en_dashboard(dataset, selectie):
     assert {p["soort"]: p["aantal"] for p in k["plaatsingen_per_soort"]}["baan"] == 1
     assert k["duurzaam"]["percentage"] == 33.3
     assert k["mediaan_doorlooptijd"] == 68.5
+
+
+def test_trend_na_de_peildatum_geen_cumulatieve_waarde(dataset, selectie):
+    s = selectie(peildatum=D(2026, 6, 15))
+    maanden = {m["maand"]: m for m in ind.trend(s, ind.doelstellingen(s))}
+    assert maanden[D(2026, 6, 1)]["gestart_cumulatief"] == 3
+    assert maanden[D(2026, 7, 1)]["gestart_cumulatief"] is None
+    assert maanden[D(2027, 12, 1)]["geplaatst_cumulatief"] is None

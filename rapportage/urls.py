@@ -6,7 +6,7 @@ app_name = "rapportage"
 
 urlpatterns = [
     path("", views.landelijk, name="landelijk"),
-    path("gemeente/<str:cbs_code>/", views.gemeente, name="gemeente"),
+    path("gemeente/<slug:cbs_code>/", views.gemeente, name="gemeente"),
     path("export.csv", views.export_csv, name="export_csv"),
     path("export.xlsx", views.export_xlsx, name="export_xlsx"),
 ]

@@ -419,7 +419,8 @@ def contact_nieuw(request, pk: int):
 @require_GET
 def werkgever_lijst(request):
     qs = selectors.werkgever_lijst(user=request.user)
-    zoek = request.GET.get("zoek", "").strip()
+    # PostgreSQL weigert NUL-tekens in tekst; in een zoekterm betekenen ze niets.
+    zoek = request.GET.get("zoek", "").replace("\x00", "").strip()
     if zoek:
         qs = qs.filter(Q(naam__icontains=zoek) | Q(kvk_nummer=zoek))
     return render(request, "trajecten/werkgever_lijst.html", {

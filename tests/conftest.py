@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente
@@ -19,6 +20,28 @@ def _mfa_alleen_waar_gevraagd(request, settings):
     (tests/beveiliging/test_mfa.py). Productie en `check --deploy` hebben hem standaard aan.
     """
     settings.MFA_VERPLICHT = request.node.get_closest_marker("mfa") is not None
+
+
+class HttpsClient(Client):
+    """Praat altijd via HTTPS, zoals productie (SECURE_SSL_REDIRECT kan aan staan met DEBUG uit)."""
+
+    def generic(self, *args, **kwargs):
+        kwargs["secure"] = True
+        return super().generic(*args, **kwargs)
+
+
+@pytest.fixture
+def client():
+    return HttpsClient()
+
+
+@pytest.fixture(autouse=True)
+def _statische_bestanden_zonder_manifest(settings):
+    """Tests draaien zonder collectstatic; het manifest van WhiteNoise bestaat dan niet."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from gemeenten.models import Gemeente
 from gemeenten.toegang import Toegang, toegang
+from gemeenten.toegangslog import Actie, registreer_toegang
 
 from . import cache, export, selectors
 from .forms import RapportageFilterForm
@@ -80,6 +81,9 @@ def _export(request, maak):
     filters = form.cleaned_data
     selectie = selectors.selectie_voor(request.user, filters)
     tabel = cache.dashboard(selectie)["gemeenten"]
+    # BIO2 8.15.01: ook een export van alleen aggregaten komt in het toegangslog.
+    registreer_toegang(request=request, actie=Actie.EXPORT, toelichting=(
+        f"rapportage per gemeente (aggregaten), programma {filters['programma'].pk}"))
     return maak(tabel, filters)
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from gemeenten.toegang import Toegang, toegang
+from gemeenten.toegangslog import Actie, registreer_toegang
 
 from . import selectors, services
 from .constants import Status
@@ -163,6 +164,9 @@ def deelnemer_wijzigen(request, pk: int):
 @require_GET
 def dossier(request, pk: int):
     deelnemer = selectors.dossier(user=request.user, pk=pk)
+    # BIO2 8.15.01: elke inzage van een dossier in het toegangslog (een weigering logt de
+    # middleware).
+    registreer_toegang(request=request, actie=Actie.DOSSIER_BEKEKEN, object=deelnemer)
     trajecten = deelnemer.alle_trajecten
     huidig = next((t for t in trajecten if t.is_open), trajecten[0] if trajecten else None)
     return render(request, "trajecten/dossier.html", {

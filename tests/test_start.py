@@ -1,31 +1,11 @@
 """De startpagina `/` stuurt elke rol naar zijn eigen startpagina."""
 
 import pytest
-from django.test import Client
 
 from gemeenten.constants import Rol
 from tests.gemeenten.factories import LidmaatschapFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-class HttpsClient(Client):
-    def generic(self, *args, **kwargs):
-        kwargs["secure"] = True
-        return super().generic(*args, **kwargs)
-
-
-@pytest.fixture
-def client():
-    return HttpsClient()
-
-
-@pytest.fixture(autouse=True)
-def statische_bestanden_zonder_manifest(settings):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
 
 
 @pytest.mark.parametrize("rol,bestemming", [

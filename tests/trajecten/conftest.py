@@ -1,31 +1,11 @@
-"""Gedeelde fixtures voor de tests van de werkplek (issue 3)."""
+"""Gedeelde fixtures voor de tests van de werkplek (issue 3).
+
+De HTTPS-client en de statische bestanden zonder manifest komen uit `tests/conftest.py`.
+"""
 
 import pytest
-from django.test import Client
 
 from rapportage.models import Programma
-
-
-class HttpsClient(Client):
-    """Praat altijd via HTTPS, zoals productie (SECURE_SSL_REDIRECT staat aan met DEBUG uit)."""
-
-    def generic(self, *args, **kwargs):
-        kwargs["secure"] = True
-        return super().generic(*args, **kwargs)
-
-
-@pytest.fixture
-def client():
-    return HttpsClient()
-
-
-@pytest.fixture(autouse=True)
-def statische_bestanden_zonder_manifest(settings):
-    """Tests draaien zonder collectstatic; het manifest van WhiteNoise bestaat dan niet."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
 
 
 @pytest.fixture

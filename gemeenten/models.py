@@ -48,7 +48,9 @@ class Gemeente(models.Model):
     cbs_code = models.CharField(
         _("CBS-code"),
         max_length=6,
-        validators=[RegexValidator(CBS_CODE_REGEX, _("Een CBS-code is GM gevolgd door vier cijfers."))],
+        validators=[
+            RegexValidator(CBS_CODE_REGEX, _("Een CBS-code is GM gevolgd door vier cijfers."))
+        ],
         help_text=_("Bijvoorbeeld GM0014 voor Groningen."),
     )
     provincie = models.CharField(_("provincie"), max_length=20, choices=Provincie.choices)

@@ -54,7 +54,8 @@ NAMEN = {
            ["Yılmaz", "Kaya", "Demir", "Çelik"]),
     "YE": (["ar"], ["Abdullah", "Amal", "Nabil", "Samira"], ["Al-Ahmadi", "Saeed", "Qasim"]),
     "SO": (["so", "ar"], ["Abdi", "Hodan", "Farah", "Amina"], ["Warsame", "Mohamud", "Ali"]),
-    "UA": (["uk", "ru"], ["Olena", "Andriy", "Iryna", "Taras"], ["Shevchenko", "Kovalenko", "Bondar"]),
+    "UA": (["uk", "ru"], ["Olena", "Andriy", "Iryna", "Taras"],
+           ["Shevchenko", "Kovalenko", "Bondar"]),
 }
 LANDEN = list(NAMEN)
 
@@ -147,11 +148,15 @@ class TrajectFactory(factory.django.DjangoModelFactory):
     class Params:
         gestart = factory.Trait(
             status=Status.ACTIEF,
-            startdatum=factory.LazyAttribute(lambda o: o.aanmelddatum + datetime.timedelta(days=14)),
+            startdatum=factory.LazyAttribute(
+                lambda o: o.aanmelddatum + datetime.timedelta(days=14)
+            ),
         )
         geplaatst = factory.Trait(
             status=Status.GEPLAATST,
-            startdatum=factory.LazyAttribute(lambda o: o.aanmelddatum + datetime.timedelta(days=14)),
+            startdatum=factory.LazyAttribute(
+                lambda o: o.aanmelddatum + datetime.timedelta(days=14)
+            ),
         )
         uitgevallen = factory.Trait(
             status=Status.UITGEVALLEN, reden_uitval="Verhuisd naar het buitenland"

@@ -250,10 +250,21 @@ class Command(BaseCommand):
             status = _haal(poort, pad, kop)
             if status != 200:
                 raise CommandError(f"gunicorn gaf {status} op {pad}.")
+            cpu_voor, wand_voor = _cpu_seconden(proces.pid), time.monotonic()
             if shutil.which("wrk"):
-                self._wrk(poort, pad, kop, opties)
+                aantal = self._wrk(poort, pad, kop, opties)
             else:
-                self._python_last(poort, pad, kop, opties)
+                aantal = self._python_last(poort, pad, kop, opties)
+            cpu = _cpu_seconden(proces.pid) - cpu_voor
+            wand = time.monotonic() - wand_voor
+            if aantal:
+                per_request = cpu / aantal * 1000
+                self.stdout.write(
+                    f"  gunicorn-workers gebruikten {cpu:.1f} CPU-s in {wand:.0f} s "
+                    f"({cpu / wand:.2f} cores): {per_request:.1f} ms CPU per request, dus "
+                    f"hooguit ~{2000 / per_request:.0f} requests/s op 2 vrije cores "
+                    f"(zonder PostgreSQL, Redis en de lastgenerator)."
+                )
         finally:
             proces.terminate()
             try:
@@ -286,6 +297,8 @@ class Command(BaseCommand):
             f"  => {float(rps.group(1)) if rps else 0:.1f} requests/s, "
             f"{int(fouten.group(1)) if fouten else 0} antwoorden anders dan 2xx/3xx"
         )
+        aantal = re.search(r"(\d+) requests in", uitvoer)
+        return int(aantal.group(1)) if aantal else 0
 
     def _python_last(self, poort, pad, kop, opties):
         """Begrensde lastgenerator (alleen 127.0.0.1) als wrk ontbreekt."""
@@ -314,6 +327,24 @@ class Command(BaseCommand):
         duur = time.monotonic() - begin
         self.stdout.write(f"  => {len(tijden) / duur:.1f} requests/s, {samenvatting(tijden)}, "
                           f"{fouten[0]} antwoorden anders dan 200")
+        return len(tijden)
+
+
+def _cpu_seconden(pid: int) -> float:
+    """CPU-tijd (user + system) van een proces en al zijn kinderen, uit /proc (Linux)."""
+    totaal, te_doen = 0.0, [pid]
+    tik = os.sysconf("SC_CLK_TCK")
+    while te_doen:
+        p = te_doen.pop()
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                velden = f.read().rsplit(")", 1)[1].split()
+            totaal += (int(velden[11]) + int(velden[12])) / tik
+            with open(f"/proc/{p}/task/{p}/children") as f:
+                te_doen += [int(k) for k in f.read().split()]
+        except (OSError, ValueError, IndexError):
+            continue
+    return totaal
 
 
 def _vrije_poort() -> int:

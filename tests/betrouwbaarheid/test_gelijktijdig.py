@@ -20,6 +20,7 @@ from tests.trajecten.factories import (
     DeelnemerFactory,
     PlaatsingFactory,
     TrajectFactory,
+    genereer_bsn,
 )
 from trajecten import services
 from trajecten.constants import Contractvorm, Status, Uitvoerder
@@ -123,6 +124,19 @@ def test_deelnemer_dubbel_verzonden_formulier_is_geen_conflict(browser_a, deelne
     assert tweede.status_code == 302
     deelnemer.refresh_from_db()
     assert deelnemer.telefoon == "0633333333" and deelnemer.versie == 2
+
+
+def test_conflict_over_het_bsn_toont_het_bsn_gemaskeerd(browser_a, browser_b, deelnemer):
+    """Ook in een conflictmelding staat nooit een volledig BSN van een ander."""
+    url = reverse("trajecten:deelnemer_wijzigen", args=[deelnemer.pk])
+    data_a, data_b = beide_openen(browser_a, browser_b, url)
+    oud, nieuw = deelnemer.bsn, genereer_bsn()
+    data_a["bsn"] = [nieuw]
+    assert browser_a.post(url, data_a).status_code == 302
+    data_b["telefoon"] = ["0655555555"]
+    blok = conflictblok(browser_b.post(url, data_b))
+    assert f"BSN: *****{oud[-4:]} → *****{nieuw[-4:]}" in blok
+    assert nieuw not in blok and oud not in blok
 
 
 def test_deelnemer_met_ongeldige_versie_krijgt_een_melding(browser_a, deelnemer):

@@ -194,6 +194,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # Op DEBUG hangt django.template de hele templatecontext (namen) aan elke logregel.
+    "filters": {"zonder_context": {"()": "gemeenten.logfilters.ZonderTemplateContext"}},
+    "loggers": {"django.template": {"filters": ["zonder_context"]}},
 }
 
 # Domeininstellingen

@@ -157,11 +157,12 @@ def bouw(*, trajecten: int, programma: Programma, log=print) -> None:
         plaats_start = f"least(t.startdatum + 14 + floor(t.p2 * 80)::int, {vandaag_sql})"
         basis = (
             "(SELECT t.id, t.startdatum, t.status, random() AS p1, random() AS p2, "
-            "random() AS p3, random() AS p4 FROM trajecten_traject t "
+            "random() AS p3, random() AS p4, random() AS p5 FROM trajecten_traject t "
             f"WHERE t.programma_id = {int(programma.pk)} AND t.startdatum IS NOT NULL) t "
         )
+        # 55 % loopt nog; de rest duurde 30–330 dagen (dus niet altijd 'duurzaam').
         eind = (f"CASE WHEN t.p3 < 0.55 THEN NULL "
-                f"ELSE {plaats_start} + 30 + floor(t.p3 * 300)::int END")
+                f"ELSE {plaats_start} + 30 + floor(t.p5 * 300)::int END")
         n = _insert_select(
             Plaatsing,
             {"traject_id": "t.id",

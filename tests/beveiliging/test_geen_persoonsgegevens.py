@@ -201,3 +201,28 @@ def test_exports_bevatten_cijfers_zonder_persoonsgegevens(client, coordinator, g
     )
     assert "Groningen" in tekst
     assert _gevonden(tekst, _verboden_voor_coordinator(geplaatst)) == []
+
+
+# --- een andere gemeente ziet niets van het dossier -------------------------------------------
+
+
+def test_bsn_van_een_andere_gemeente_registreren_verraadt_het_dossier_niet(
+    client, medewerker_emmen, emmen, geplaatst
+):
+    """Het BSN is landelijk uniek, dus de registratie wordt geweigerd; maar de medewerker van
+    Emmen krijgt geen naam, gemeente of link naar het dossier in Groningen te zien."""
+    client.force_login(medewerker_emmen)
+    deelnemer = geplaatst.deelnemer
+
+    antwoord = client.post("/deelnemers/nieuw/", {
+        "voornaam": VOORNAAM, "achternaam": "Anders", "geboortedatum": "1990-01-01",
+        "land_van_herkomst": "ER", "gemeente": emmen.pk, "bsn": deelnemer.bsn,
+        "taalniveau": "a2", "opleidingsniveau": "mbo", "inburgering": "bezig",
+    })
+
+    assert antwoord.status_code == 200
+    html = antwoord.content.decode()
+    assert "Er is al een deelnemer met dit BSN geregistreerd." in html
+    assert ACHTERNAAM not in html
+    assert f"/deelnemers/{deelnemer.pk}/" not in html
+    assert "Groningen" not in html

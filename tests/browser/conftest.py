@@ -90,7 +90,9 @@ def live_server(request, django_db_setup):
         or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
         or "localhost"
     )
-    with override_settings(SECURE_SSL_REDIRECT=False):
+    # Zonder STATIC_ROOT zoekt WhiteNoise geen (niet verzamelde) bestanden en waarschuwt hij
+    # niet; de server van pytest-django levert de statische bestanden zelf via de finders.
+    with override_settings(SECURE_SSL_REDIRECT=False, STATIC_ROOT=None):
         server = LiveServer(adres)
     yield server
     server.stop()

@@ -8,7 +8,7 @@ import base64
 from django.conf import settings
 from django.test import Client
 from django_otp.oath import TOTP
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page
 
 WACHTWOORD = "Wachtwoord-voor-tests-123"  # van UserFactory
 
@@ -43,6 +43,11 @@ def totp_code(geheim_base32: str) -> str:
     return f"{TOTP(sleutel).token():06d}"
 
 
+def geheim_van(sleutel: bytes) -> str:
+    """De sleutel van een TOTP-apparaat zoals de instelpagina hem toont (base32)."""
+    return base64.b32encode(sleutel).decode()
+
+
 def _met_opvulling(geheim: str) -> str:
     geheim = geheim.replace(" ", "").upper()
     return geheim + "=" * (-len(geheim) % 8)
@@ -74,7 +79,3 @@ def beschrijf(overtredingen: list[dict]) -> str:
         if len(v["nodes"]) > 5:
             regels.append(f"    … en nog {len(v['nodes']) - 5} elementen")
     return "\n".join(regels)
-
-
-def verwacht_melding(page: Page, tekst: str) -> None:
-    expect(page.get_by_text(tekst)).to_be_visible()

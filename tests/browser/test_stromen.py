@@ -21,7 +21,7 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
-from tests.browser.hulp import inloggen, sessie_voor, totp_code
+from tests.browser.hulp import geheim_van, inloggen, sessie_voor, totp_code
 from tests.trajecten.factories import (
     CoachFactory,
     DeelnemerFactory,
@@ -116,7 +116,7 @@ def test_medewerker_registreert_en_plaatst_en_coordinator_ziet_het_op_dashboard_
     apparaat = TOTPDevice.objects.create(user=coordinator, name="default", confirmed=True)
     coordinator_pagina = new_context().new_page()
     inloggen(coordinator_pagina, coordinator.username, volgende="/rapportage/gemeente/GM0014/")
-    geheim_coordinator = _base32(apparaat.bin_key)
+    geheim_coordinator = geheim_van(apparaat.bin_key)
     coordinator_pagina.get_by_label("Token").fill(totp_code(geheim_coordinator))
     coordinator_pagina.get_by_role("button", name="Code controleren").click()
     expect(coordinator_pagina.get_by_role("heading", level=1)).to_have_text("Rapportage Groningen")
@@ -134,12 +134,6 @@ def test_medewerker_registreert_en_plaatst_en_coordinator_ziet_het_op_dashboard_
     assert int(groningen["personen_geplaatst"]) >= 1
     assert int(groningen["trajecten_gestart"]) >= 1
     assert "Haddad" not in inhoud  # alleen aggregaten, geen namen
-
-
-def _base32(sleutel: bytes) -> str:
-    import base64
-
-    return base64.b32encode(sleutel).decode()
 
 
 def test_beheerder_voegt_coach_met_vog_toe_en_die_is_daarna_toe_te_wijzen(

@@ -44,6 +44,12 @@ def _statische_bestanden_zonder_manifest(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _snelle_wachtwoordhash(settings):
+    """PBKDF2 kost bewust veel rekentijd; in tests is die veiligheid zinloos en alleen traag."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def groningen(db):
     return Gemeente.objects.get(cbs_code="GM0014")

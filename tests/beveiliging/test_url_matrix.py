@@ -357,15 +357,6 @@ TABEL: dict[str, Rij] = {
 # --- de gegevens -------------------------------------------------------------------------------
 
 
-@pytest.fixture(autouse=True)
-def _snelle_wachtwoordhash(settings):
-    """Zeven gebruikers per test: met PBKDF2 kost alleen het aanmaken al seconden.
-
-    Deze tests loggen in met `force_login`; het wachtwoord speelt geen rol.
-    """
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def coordinator_emmen(emmen):
     return LidmaatschapFactory(

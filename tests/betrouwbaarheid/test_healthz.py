@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from django.test import Client
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -128,9 +129,10 @@ def test_healthz_503_zonder_details_als_database_onbereikbaar_is(onbereikbare_da
 
 
 @pytest.mark.django_db
-def test_healthz_wordt_niet_naar_https_omgeleid_andere_paginas_wel(client, settings):
+def test_healthz_wordt_niet_naar_https_omgeleid_andere_paginas_wel(settings):
     """In productie staat SECURE_SSL_REDIRECT aan; de healthcheck in de container praat HTTP."""
     settings.SECURE_SSL_REDIRECT = True
+    client = Client()  # gewoon HTTP, niet de HTTPS-client van tests/conftest.py
     assert client.get("/accounts/login/").status_code == 301
     antwoord = client.get("/healthz")
     assert antwoord.status_code == 200

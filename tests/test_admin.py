@@ -11,7 +11,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
-from django.test import Client, RequestFactory
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -40,29 +40,6 @@ DOMEINMODELLEN = {
     "trajecten.Intake", "trajecten.Plaatsing", "trajecten.Contactmoment",
     "rapportage.Programma", "rapportage.Doelstelling", "auditlog.LogEntry",
 }
-
-
-class HttpsClient(Client):
-    """Praat via HTTPS, zoals productie (SECURE_SSL_REDIRECT staat aan met DEBUG uit)."""
-
-    def generic(self, *args, **kwargs):
-        kwargs["secure"] = True
-        return super().generic(*args, **kwargs)
-
-
-@pytest.fixture
-def client():
-    return HttpsClient()
-
-
-@pytest.fixture(autouse=True)
-def testinstellingen(settings):
-    """Zonder collectstatic (geen manifest nodig) en met snelle wachtwoordhashes."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ from django.template import Context, Template
 
 from gemeenten.models import Toegangslog
 from rapportage.models import Programma
-from tests.beveiliging.conftest import HttpsClient
+from tests.conftest import HttpsClient
 from tests.trajecten.factories import genereer_bsn
 from trajecten.constants import Belemmering
 from trajecten.importeren import KOLOMMEN

@@ -33,8 +33,8 @@ from gemeenten.constants import Rol
 from gemeenten.models import Lidmaatschap, Toegangslog
 from gemeenten.toegangslog import registreer_toegang
 from rapportage.models import Doelstelling, Programma
-from tests.beveiliging.conftest import HttpsClient
 from tests.beveiliging.urlmatrix import Patroon, alle_patronen
+from tests.conftest import HttpsClient
 from tests.gemeenten.factories import LidmaatschapFactory
 from tests.trajecten.factories import (
     CoachFactory,

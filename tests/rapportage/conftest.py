@@ -3,7 +3,6 @@ import datetime
 import pytest
 from django.core.cache import cache
 from django.db import connection
-from django.test import Client
 
 from rapportage.indicatoren import Selectie
 from tests.rapportage.factories import ProgrammaFactory
@@ -30,28 +29,6 @@ def versie_trigger_direct(db):
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def statische_bestanden_zonder_manifest(settings):
-    """Tests draaien zonder collectstatic; het manifest van WhiteNoise bestaat dan niet."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
-class HttpsClient(Client):
-    """Praat altijd via HTTPS, zoals productie (SECURE_SSL_REDIRECT staat aan)."""
-
-    def generic(self, *args, **kwargs):
-        kwargs["secure"] = True
-        return super().generic(*args, **kwargs)
-
-
-@pytest.fixture
-def client():
-    return HttpsClient()
 
 
 @pytest.fixture

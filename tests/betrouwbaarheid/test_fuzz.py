@@ -247,17 +247,19 @@ def controleer_paginas(client, deelnemers, werkgevers=()) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Fixtures: een medewerker van Groningen en Emmen (verhuizen houdt het dossier in beeld)
+# Fixtures: een medewerker van elke gemeente (een verhuizing, waarheen ook, houdt het dossier
+# in beeld, zodat de test het daarna nog kan openen)
 # ---------------------------------------------------------------------------------------------
 
 
 @pytest.fixture
-def fuzzer(groningen, emmen, statische_bestanden, settings):
+def fuzzer(groningen, statische_bestanden, settings):
     # Inloggen in de login-test hoeft niet echt te hashen; dat maakt de fuzz snel.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     lid = LidmaatschapFactory(user__username="fuzz-medewerker", gemeente=groningen,
                               rol=Rol.MEDEWERKER)
-    LidmaatschapFactory(user=lid.user, gemeente=emmen, rol=Rol.MEDEWERKER)
+    for gemeente in Gemeente.objects.exclude(pk=groningen.pk):
+        LidmaatschapFactory(user=lid.user, gemeente=gemeente, rol=Rol.MEDEWERKER)
     client = HttpsClient()
     client.force_login(lid.user)
     return client

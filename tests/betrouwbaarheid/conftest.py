@@ -10,15 +10,6 @@ from tests.gemeenten.factories import LidmaatschapFactory
 
 
 @pytest.fixture
-def statische_bestanden(settings):
-    """Pagina's renderen zonder collectstatic: het manifest van WhiteNoise is er dan niet."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
-@pytest.fixture
 def vervolg(db):
     return Programma.objects.get(naam="Vervolg Banenoffensief")
 
@@ -33,7 +24,7 @@ def collega(groningen):
 
 
 @pytest.fixture
-def browser_a(collega, statische_bestanden):
+def browser_a(collega):
     """De browser van Anna (collega), die als eerste opslaat."""
     client = HttpsClient()
     client.force_login(collega)
@@ -41,7 +32,7 @@ def browser_a(collega, statische_bestanden):
 
 
 @pytest.fixture
-def browser_b(medewerker, statische_bestanden):
+def browser_b(medewerker):
     """De browser van de andere medewerker, die daarna opslaat op een verouderd formulier."""
     client = HttpsClient()
     client.force_login(medewerker)

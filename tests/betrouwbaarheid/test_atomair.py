@@ -68,7 +68,7 @@ def test_intake_zonder_trajectstatus_laat_geen_intake_achter(
 
 
 def test_intake_via_de_pagina_geeft_een_foutpagina_en_laat_niets_achter(
-    medewerker, aangemeld, monkeypatch, statische_bestanden
+    medewerker, aangemeld, monkeypatch
 ):
     client = HttpsClient(raise_request_exception=False)
     client.force_login(medewerker)

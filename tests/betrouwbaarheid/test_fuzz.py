@@ -253,9 +253,7 @@ def controleer_paginas(client, deelnemers, werkgevers=()) -> None:
 
 
 @pytest.fixture
-def fuzzer(groningen, statische_bestanden, settings):
-    # Inloggen in de login-test hoeft niet echt te hashen; dat maakt de fuzz snel.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def fuzzer(groningen):
     lid = LidmaatschapFactory(user__username="fuzz-medewerker", gemeente=groningen,
                               rol=Rol.MEDEWERKER)
     for gemeente in Gemeente.objects.exclude(pk=groningen.pk):
@@ -601,7 +599,7 @@ def test_fuzz_filters_van_de_lijsten(fuzzer, groningen, vervolg, data):
 
 
 @pytest.fixture
-def coordinatoren(groningen, statische_bestanden):
+def coordinatoren(groningen):
     gemeente = HttpsClient()
     gemeente.force_login(LidmaatschapFactory(user__username="fuzz-coordinator",
                                              gemeente=groningen, rol=Rol.COORDINATOR).user)

@@ -305,7 +305,7 @@ def test_plaatsing_wijzigen_regels(browser_a, plaatsing):
 
 @pytest.mark.parametrize("naam", ["traject_wijzigen", "plaatsing_wijzigen"])
 def test_andere_gemeente_krijgt_404_en_andere_rollen_403(
-    naam, plaatsing, medewerker_emmen, coordinator, beheerder, statische_bestanden
+    naam, plaatsing, medewerker_emmen, coordinator, beheerder
 ):
     obj = plaatsing.traject if naam == "traject_wijzigen" else plaatsing
     url = reverse(f"trajecten:{naam}", args=[obj.pk])

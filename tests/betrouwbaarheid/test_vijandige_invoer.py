@@ -35,7 +35,7 @@ GEEN_GETAL = "Voer een"  # "… een geheel getal in." / "… een getal in."
 
 
 @pytest.fixture
-def ingelogd(medewerker, statische_bestanden):
+def ingelogd(medewerker):
     client = HttpsClient()
     client.force_login(medewerker)
     return client
@@ -203,7 +203,7 @@ def test_werkgevers_zoeken_met_nul_teken(ingelogd, groningen):
     assert "Bakkerij De Halve Maan" in tekst(antwoord)
 
 
-def test_rapportage_van_een_gemeentecode_met_nul_teken_is_404(coordinator, statische_bestanden):
+def test_rapportage_van_een_gemeentecode_met_nul_teken_is_404(coordinator):
     client = HttpsClient()
     client.force_login(coordinator)
     assert client.get("/rapportage/gemeente/GM%00/").status_code == 404

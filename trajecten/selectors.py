@@ -69,6 +69,9 @@ WERKVOORRAAD_MAX = 50
 # ---------------------------------------------------------------------------------------------
 
 
+#: Velden die de software zelf bijhoudt; in de historie zeggen ze een medewerker niets.
+TECHNISCHE_VELDEN = {"versie", "gewijzigd_op", "aangemaakt_op"}
+
 def gemeenten_van(user) -> QuerySet[Gemeente]:
     """De gemeenten waarin `user` medewerker is (leeg voor alle andere rollen)."""
     return Gemeente.objects.als_medewerker(user)
@@ -488,7 +491,7 @@ def wijzigingshistorie(deelnemer: Deelnemer, *, limiet: int = 100) -> list[Wijzi
         velden = []
         for veldnaam, waarden in (entry.changes_dict or {}).items():
             veld = _veld(model, veldnaam)
-            if veld is None:
+            if veld is None or veldnaam in TECHNISCHE_VELDEN:
                 continue
             oud, nieuw = (list(waarden) + [None, None])[:2]
             velden.append((

@@ -319,6 +319,16 @@ class TestDossier:
         assert "*****" + nieuw[-4:] in historie
         assert oud not in html
 
+    def test_historie_toont_geen_technische_velden(self, mw, medewerker, deelnemer):
+        from trajecten import services
+
+        services.deelnemer_wijzigen(deelnemer=deelnemer, door=medewerker, telefoon="0612345678")
+        html = tekst(mw.get(dossier_url(deelnemer)))
+        historie = html[html.index('id="historie"'):]
+        assert "0612345678" in historie
+        assert "versie" not in historie.lower()
+        assert "gewijzigd op" not in historie.lower()
+
     def test_zonder_traject_en_zonder_toestemming(self, mw, groningen):
         d = DeelnemerFactory(gemeente=groningen, toestemming_datum=None)
         html = tekst(mw.get(dossier_url(d)))

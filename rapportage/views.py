@@ -47,6 +47,9 @@ def _toon(request, *, form, gemeente=None, gemeente_keuzes=None):
         return render_to_string("rapportage/_inhoud.html", {**context, **gegevens})
 
     sleutel = (selectie, get_language(), gemeente.pk if gemeente else None, filter_query)
+    # De cache bevat uitsluitend de uitvoer van ons eigen template hierboven, dat bij het renderen
+    # al is ge-autoescaped; er komt geen gebruikersinvoer ongeëscaped in. Na een cache-rondreis
+    # is het een gewone str, vandaar mark_safe hier en nergens anders.
     context["inhoud"] = mark_safe(cache.gecachet("pagina", sleutel, inhoud))  # noqa: S308
     return render(request, "rapportage/dashboard.html", context)
 

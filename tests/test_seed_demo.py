@@ -14,9 +14,9 @@ from gemeenten.constants import Rol
 from gemeenten.models import Gemeente
 from rapportage.constants import Indicator
 from rapportage.models import Doelstelling, Programma, RapportageVersie
-from tests.trajecten.factories import DeelnemerFactory
 from trajecten import demodata
 from trajecten.constants import GEPLAATST_SOORTEN, ContactSoort, Soort, Status
+from trajecten.factories import DeelnemerFactory
 from trajecten.models import (
     Coach,
     Contactmoment,

@@ -18,7 +18,7 @@ Wat dit garandeert:
   wijzigingshistorie en geen signalen voor deze demogegevens).
 
 De personen en organisaties (deelnemers, coaches, werkgevers) komen uit de factory-boy
-factories in `tests/`; factory-boy is een dev-extra, dus die import gebeurt pas bij gebruik.
+factories in `trajecten/factories.py`.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
 
+import factory.random
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
@@ -38,6 +39,7 @@ from gemeenten.constants import VOORTREKKERSGEMEENTEN, Rol
 from gemeenten.models import Gemeente, Lidmaatschap
 from rapportage.models import Programma
 
+from . import factories
 from .constants import (
     GEPLAATST_SOORTEN,
     OPEN_STATUSSEN,
@@ -415,16 +417,6 @@ def bouw_demodata(
     `deelnemers` is het aantal deelnemers in het lopende programma; daarnaast komen er
     2927 deelnemers in het Banenoffensief 2006–2009. Geeft de telling terug.
     """
-    try:
-        import factory.random
-
-        from tests.trajecten import factories
-    except ImportError as exc:  # pragma: no cover - alleen zonder dev-extra's
-        raise RuntimeError(
-            "De demogegevens gebruiken factory-boy en de factories in tests/: installeer de "
-            "dev-extra's (pip install -e '.[dev]') en draai manage.py vanuit de projectmap."
-        ) from exc
-
     random.seed(seed)
     factory.random.reseed_random(seed)
     for f in (factories.DeelnemerFactory, factories.CoachFactory, factories.WerkgeverFactory):

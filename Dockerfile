@@ -9,9 +9,14 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-# Alleen runtime-afhankelijkheden (geen dev-extra's); psycopg komt als binary wheel mee.
+# Alleen runtime-afhankelijkheden, exact uit de lock met hashes (geen dev-extra's); deze laag
+# blijft in de cache zolang de lock niet verandert. psycopg komt als binary wheel mee.
+COPY requirements/base.txt requirements/base.txt
+RUN pip install --require-hashes -r requirements/base.txt
+
+# Dan het pakket zelf, zonder iets opnieuw op te lossen: alles staat al vast in de lock.
 COPY . .
-RUN pip install .
+RUN pip install --no-deps .
 
 # Statische bestanden bij het bouwen verzamelen (met manifest, zoals WhiteNoise wil). De sleutel
 # is een dummy die alleen hier bestaat: de echte SECRET_KEY komt bij het starten uit de omgeving.

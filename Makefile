@@ -9,12 +9,19 @@ DEMO_ENV := DEBUG=true MFA_VERPLICHT=false
 # Tests draaien met productie-achtige instellingen (DEBUG uit) en een testsleutel.
 TEST_ENV := SECRET_KEY=alleen-voor-tests-niet-geheim ALLOWED_HOSTS=testserver,localhost,127.0.0.1
 
-.PHONY: run test install lint screenshots bench clean
+# De lock (requirements/*.txt, exacte versies met hashes) maakt uv; alleen `make lock` heeft uv
+# nodig, installeren gaat met gewone pip. Het project werkt op elke Python >= 3.11.
+UV_VERSIE := 0.13.9
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --quiet --universal --python-version 3.11 \
+	--generate-hashes --custom-compile-command "make lock" $(LOCK_ARGS)
 
-$(STAMP): pyproject.toml
+.PHONY: run test install lint lock screenshots bench clean
+
+$(STAMP): pyproject.toml requirements/dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -34,6 +41,17 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+
+# Na een wijziging in pyproject.toml: `make lock` (houdt de andere versies vast). Alles ophogen:
+# `make lock LOCK_ARGS=--upgrade`; één pakket: `make lock LOCK_ARGS="--upgrade-package django"`.
+# dev.txt eerst; base.txt en bench.txt volgen de versies daaruit, zodat de image draait wat de
+# tests draaiden.
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSIE)"
+	$(UV_COMPILE) --extra dev -o requirements/dev.txt
+	$(UV_COMPILE) -c requirements/dev.txt -o requirements/base.txt
+	$(UV_COMPILE) --extra dev --extra bench -c requirements/dev.txt -o requirements/bench.txt
 
 # PNG's van de hoofdpagina's (1280 en 390 px breed) in docs/screenshots/: tijdelijke
 # SQLite-database met demodata, runserver op een vrije poort, Debians Chromium (/usr/bin/chromium).

@@ -16,7 +16,7 @@ OPSTART="${BENCH_OPSTART:-2}"
 WORKERS="${BENCH_WORKERS:-4}"
 UIT="${BENCH_UITVOER:-$(mktemp -d -t bo-bench-XXXXXX)}"
 
-test -x .venv/bin/locust || .venv/bin/pip install --quiet -e ".[bench]"
+test -x .venv/bin/locust || .venv/bin/pip install --quiet --require-hashes -r requirements/bench.txt
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:5432/${DB}"
 export MFA_VERPLICHT=false

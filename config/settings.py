@@ -91,6 +91,9 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# Een hergebruikte verbinding eerst controleren: anders geeft na een herstart of failover van
+# PostgreSQL het eerste verzoek per worker een 500. Geen schakelaar: uitzetten heeft geen nut.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache (rapportage): standaard per proces; `CACHE_URL=redis://127.0.0.1:6379/1` deelt hem.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}

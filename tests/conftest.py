@@ -2,8 +2,8 @@ import pytest
 from django.test import Client
 
 from gemeenten.constants import Rol
+from gemeenten.factories import LidmaatschapFactory, UserFactory
 from gemeenten.models import Gemeente
-from tests.gemeenten.factories import LidmaatschapFactory, UserFactory
 
 
 def pytest_configure(config):

@@ -16,10 +16,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from gemeenten.constants import Rol
+from gemeenten.factories import LidmaatschapFactory, UserFactory
 from gemeenten.models import Gemeente, Lidmaatschap
 from rapportage.models import Programma
-from tests.gemeenten.factories import LidmaatschapFactory, UserFactory
-from tests.trajecten.factories import (
+from trajecten.constants import Status
+from trajecten.factories import (
     CoachFactory,
     ContactmomentFactory,
     DeelnemerFactory,
@@ -28,7 +29,6 @@ from tests.trajecten.factories import (
     TrajectFactory,
     genereer_bsn,
 )
-from trajecten.constants import Status
 from trajecten.models import Coach, vandaag
 
 pytestmark = pytest.mark.django_db

@@ -13,11 +13,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from gemeenten.constants import Provincie, Rol
+from gemeenten.factories import LidmaatschapFactory, UserFactory
 from gemeenten.models import Gemeente, Lidmaatschap
 from rapportage.constants import Indicator
 from rapportage.models import Doelstelling, Programma
-from tests.gemeenten.factories import LidmaatschapFactory, UserFactory
-from tests.trajecten.factories import (
+from trajecten.constants import Status
+from trajecten.factories import (
     CoachFactory,
     DeelnemerFactory,
     PlaatsingFactory,
@@ -25,7 +26,6 @@ from tests.trajecten.factories import (
     WerkgeverFactory,
     genereer_bsn,
 )
-from trajecten.constants import Status
 from trajecten.models import Coach, Deelnemer, Plaatsing, Traject, Werkgever
 
 D = datetime.date

@@ -1,6 +1,8 @@
 """`manage.py seed_demo`: deterministisch, volledig, en het Banenoffensief 2006–2009 klopt."""
 
 import datetime
+import hashlib
+import json
 from io import StringIO
 
 import pytest
@@ -9,10 +11,12 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from gemeenten.constants import Rol
+from gemeenten.models import Gemeente
 from rapportage.constants import Indicator
 from rapportage.models import Doelstelling, Programma, RapportageVersie
-from tests.trajecten.factories import DeelnemerFactory
+from trajecten import demodata
 from trajecten.constants import GEPLAATST_SOORTEN, ContactSoort, Soort, Status
+from trajecten.factories import DeelnemerFactory
 from trajecten.models import (
     Coach,
     Contactmoment,
@@ -77,6 +81,50 @@ def momentopname():
             Werkgever.objects.order_by("pk").values_list("naam", "kvk_nummer", "gemeente_id")
         ),
     }
+
+
+#: Alles wat seed_demo in de dossiertabellen schrijft, in de volgorde van aanmaken.
+DEMOMODELLEN = [
+    Werkgever, Coach, Coach.gemeenten.through, Deelnemer, Traject, Intake, Plaatsing,
+    Contactmoment,
+]
+
+
+def vingerafdruk() -> str:
+    """SHA-256 over elke kolom van elke demorij, los van de database en van eerdere tests.
+
+    Primaire sleutels en tijdstempels (aangemaakt/gewijzigd op) tellen niet mee; een verwijzing
+    naar een andere demorij wordt haar volgnummer, een naar een gemeente, gebruiker of programma
+    haar natuurlijke sleutel. Zo is de afdruk op SQLite en PostgreSQL gelijk.
+    """
+    volgnummer = {
+        model: {pk: i for i, pk in enumerate(model._base_manager.order_by("pk").values_list(
+            "pk", flat=True))}
+        for model in DEMOMODELLEN
+    }
+    for model, sleutel in [
+        (Gemeente, "cbs_code"), (get_user_model(), "username"), (Programma, "naam"),
+    ]:
+        volgnummer[model] = dict(model.objects.values_list("pk", sleutel))
+
+    inhoud = {}
+    for model in DEMOMODELLEN:
+        velden = [
+            veld for veld in model._meta.concrete_fields
+            if not veld.primary_key and not getattr(veld, "auto_now", False)
+            and not getattr(veld, "auto_now_add", False)
+        ]
+        rijen = model._base_manager.order_by("pk").values_list(*[v.attname for v in velden])
+        inhoud[model._meta.label] = [
+            [
+                volgnummer[veld.related_model][waarde]
+                if veld.is_relation and waarde is not None else waarde
+                for veld, waarde in zip(velden, rij, strict=True)
+            ]
+            for rij in rijen
+        ]
+    tekst = json.dumps(inhoud, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(tekst.encode()).hexdigest()
 
 
 def test_weigert_zonder_debug(settings):
@@ -225,3 +273,19 @@ def test_zelfde_seed_zelfde_gegevens_ander_seed_andere(settings):
     assert derde["deelnemers"] != eerste["deelnemers"]
     assert derde["trajecten"] != eerste["trajecten"]
     assert derde["coaches"] != eerste["coaches"]
+
+
+def test_vaste_seed_en_peildatum_geven_precies_deze_gegevens():
+    """Pint de demogegevens zelf: een herindeling van de code mag er niets aan veranderen.
+
+    Faker (namen en telefoonnummers van coaches, contactpersonen van werkgevers) komt uit de
+    lock; verandert de afdruk na een lock-upgrade, controleer dan met de oude lock dat de code
+    niets veranderde en zet de nieuwe afdruk hier neer.
+    """
+    demodata.maak_demo_accounts(wachtwoord="demo")
+    telling = demodata.bouw_demodata(
+        deelnemers=KLEIN, seed=7, vandaag=datetime.date(2026, 6, 30)
+    )
+    assert telling.historie_geplaatst == 2327
+    assert telling.aantallen["deelnemers"] == KLEIN + 2927
+    assert vingerafdruk() == "51c3ae5ea27b8e1da225dd1def831fb0696ff5127ae88a7c98fac43184c19b11"

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.trajecten.factories import IntakeFactory, PlaatsingFactory
+from trajecten.factories import IntakeFactory, PlaatsingFactory
 
 
 @pytest.mark.django_db

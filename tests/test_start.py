@@ -3,7 +3,7 @@
 import pytest
 
 from gemeenten.constants import Rol
-from tests.gemeenten.factories import LidmaatschapFactory, UserFactory
+from gemeenten.factories import LidmaatschapFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,9 @@ eigen browser (client), en het lopende programma."""
 import pytest
 
 from gemeenten.constants import Rol
+from gemeenten.factories import LidmaatschapFactory
 from rapportage.models import Programma
 from tests.betrouwbaarheid.hulp import HttpsClient
-from tests.gemeenten.factories import LidmaatschapFactory
 
 
 @pytest.fixture

@@ -15,9 +15,9 @@ from auditlog.models import LogEntry
 from django.urls import reverse
 
 from tests.betrouwbaarheid.hulp import HttpsClient
-from tests.trajecten.factories import TrajectFactory, genereer_bsn
 from trajecten import importeren, services
 from trajecten.constants import Status
+from trajecten.factories import TrajectFactory, genereer_bsn
 from trajecten.models import Deelnemer, Intake, Plaatsing, Traject, Werkgever
 
 pytestmark = pytest.mark.django_db

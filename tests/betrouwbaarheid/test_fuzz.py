@@ -32,16 +32,9 @@ from hypothesis import strategies as st
 from stdnum.nl import bsn as stdnum_bsn
 
 from gemeenten.constants import Rol
+from gemeenten.factories import LidmaatschapFactory
 from gemeenten.models import Gemeente
 from tests.betrouwbaarheid.hulp import HttpsClient, tekst
-from tests.gemeenten.factories import LidmaatschapFactory
-from tests.trajecten.factories import (
-    CoachFactory,
-    DeelnemerFactory,
-    PlaatsingFactory,
-    TrajectFactory,
-    WerkgeverFactory,
-)
 from trajecten.constants import (
     Belemmering,
     ContactSoort,
@@ -54,6 +47,13 @@ from trajecten.constants import (
     Taal,
     Taalniveau,
     Uitvoerder,
+)
+from trajecten.factories import (
+    CoachFactory,
+    DeelnemerFactory,
+    PlaatsingFactory,
+    TrajectFactory,
+    WerkgeverFactory,
 )
 from trajecten.importeren import KOLOMMEN
 from trajecten.models import Deelnemer, Plaatsing, Werkgever

@@ -15,15 +15,15 @@ from django.db import connection
 from django.urls import reverse
 
 from tests.betrouwbaarheid.hulp import HttpsClient, formulier, tekst
-from tests.trajecten.factories import (
+from trajecten import services
+from trajecten.constants import Contractvorm, Status, Uitvoerder
+from trajecten.factories import (
     CoachFactory,
     DeelnemerFactory,
     PlaatsingFactory,
     TrajectFactory,
     genereer_bsn,
 )
-from trajecten import services
-from trajecten.constants import Contractvorm, Status, Uitvoerder
 from trajecten.models import Deelnemer, Plaatsing, Traject
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from django.db.models.signals import post_save
 from django.urls import reverse
 
 from gemeenten.models import Toegangslog
-from tests.trajecten.factories import DeelnemerFactory, genereer_bsn
+from trajecten.factories import DeelnemerFactory, genereer_bsn
 from trajecten.importeren import KOLOMMEN, MAX_BESTANDSGROOTTE, controleer_bestand
 from trajecten.models import Deelnemer
 
@@ -301,7 +301,7 @@ def test_andere_gemeente_buiten_eigen_scope(ingelogd):
 @pytest.mark.django_db
 def test_medewerker_van_twee_gemeenten_importeert_in_beide(client, medewerker, emmen):
     from gemeenten.constants import Rol
-    from tests.gemeenten.factories import LidmaatschapFactory
+    from gemeenten.factories import LidmaatschapFactory
 
     LidmaatschapFactory(user=medewerker, gemeente=emmen, rol=Rol.MEDEWERKER)
     client.force_login(medewerker)
@@ -487,8 +487,8 @@ def test_naam_en_geboortedatum_binnen_alle_eigen_gemeenten_niet_daarbuiten(
     client, medewerker, emmen
 ):
     from gemeenten.constants import Rol
+    from gemeenten.factories import LidmaatschapFactory
     from gemeenten.models import Gemeente
-    from tests.gemeenten.factories import LidmaatschapFactory
 
     LidmaatschapFactory(user=medewerker, gemeente=emmen, rol=Rol.MEDEWERKER)
     amsterdam = Gemeente.objects.get(cbs_code="GM0363")

@@ -15,14 +15,14 @@ from django.urls import reverse
 
 from tests.betrouwbaarheid.hulp import HttpsClient, formulier, tekst
 from tests.betrouwbaarheid.test_fuzz import controleer_ontsnapt, pagina_urls
-from tests.trajecten.factories import (
+from trajecten import services
+from trajecten.factories import (
     CoachFactory,
     DeelnemerFactory,
     PlaatsingFactory,
     TrajectFactory,
     WerkgeverFactory,
 )
-from trajecten import services
 from trajecten.models import Contactmoment, Deelnemer, Intake, Plaatsing, Traject, Werkgever
 
 pytestmark = pytest.mark.django_db

@@ -14,15 +14,15 @@ from django.db.models import Count
 from gemeenten.models import Toegangslog
 from gemeenten.toegangslog import registreer_toegang
 from rapportage.models import Programma
-from tests.trajecten.factories import (
+from trajecten.avg import GEANONIMISEERD, REDEN_UITVAL_VERWIJDERD, te_anonimiseren
+from trajecten.constants import GEPLAATST_SOORTEN, Belemmering, Soort, Status
+from trajecten.factories import (
     ContactmomentFactory,
     DeelnemerFactory,
     IntakeFactory,
     PlaatsingFactory,
     TrajectFactory,
 )
-from trajecten.avg import GEANONIMISEERD, REDEN_UITVAL_VERWIJDERD, te_anonimiseren
-from trajecten.constants import GEPLAATST_SOORTEN, Belemmering, Soort, Status
 from trajecten.models import Contactmoment, Deelnemer, Intake, Plaatsing, Traject
 
 pytestmark = pytest.mark.django_db

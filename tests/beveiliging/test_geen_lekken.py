@@ -31,8 +31,8 @@ from django.template import Context, Template
 from gemeenten.models import Toegangslog
 from rapportage.models import Programma
 from tests.conftest import HttpsClient
-from tests.trajecten.factories import genereer_bsn
 from trajecten.constants import Belemmering
+from trajecten.factories import genereer_bsn
 from trajecten.importeren import KOLOMMEN
 from trajecten.models import Deelnemer, Intake, Plaatsing, Traject
 

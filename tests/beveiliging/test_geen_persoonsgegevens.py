@@ -19,7 +19,8 @@ from django.core.cache import cache
 from django.db import connection
 
 from rapportage.models import Programma
-from tests.trajecten.factories import (
+from trajecten.constants import Belemmering, Soort, Status
+from trajecten.factories import (
     CoachFactory,
     IntakeFactory,
     PlaatsingFactory,
@@ -27,7 +28,6 @@ from tests.trajecten.factories import (
     WerkgeverFactory,
     genereer_bsn,
 )
-from trajecten.constants import Belemmering, Soort, Status
 
 pytestmark = pytest.mark.django_db
 

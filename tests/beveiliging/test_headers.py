@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.trajecten.factories import DeelnemerFactory
+from trajecten.factories import DeelnemerFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from tests.beveiliging.hulp import (
     stap_wachtwoord,
     wizard_prefix,
 )
-from tests.trajecten.factories import DeelnemerFactory
+from trajecten.factories import DeelnemerFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.mfa]
 

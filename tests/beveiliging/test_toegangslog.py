@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 from django.utils import timezone
 
+from gemeenten.factories import UserFactory
 from gemeenten.models import Toegangslog
 from gemeenten.toegangslog import client_ip, registreer_toegang
-from tests.gemeenten.factories import UserFactory
-from tests.trajecten.factories import DeelnemerFactory, TrajectFactory
+from trajecten.factories import DeelnemerFactory, TrajectFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from gemeenten.models import Toegangslog
 from rapportage.models import Programma
-from tests.trajecten.factories import DeelnemerFactory, TrajectFactory, genereer_bsn
+from trajecten.factories import DeelnemerFactory, TrajectFactory, genereer_bsn
 from trajecten.importeren import KOLOMMEN
 from trajecten.models import Deelnemer
 

@@ -30,20 +30,20 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gemeenten.constants import Rol
+from gemeenten.factories import LidmaatschapFactory
 from gemeenten.models import Lidmaatschap, Toegangslog
 from gemeenten.toegangslog import registreer_toegang
 from rapportage.models import Doelstelling, Programma
 from tests.beveiliging.urlmatrix import Patroon, alle_patronen
 from tests.conftest import HttpsClient
-from tests.gemeenten.factories import LidmaatschapFactory
-from tests.trajecten.factories import (
+from trajecten.constants import Belemmering
+from trajecten.factories import (
     CoachFactory,
     ContactmomentFactory,
     IntakeFactory,
     PlaatsingFactory,
     TrajectFactory,
 )
-from trajecten.constants import Belemmering
 from trajecten.models import Contactmoment, Deelnemer, Intake, Plaatsing, Traject, Werkgever
 
 pytestmark = pytest.mark.django_db

@@ -22,7 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from tests.browser.hulp import geheim_van, inloggen, sessie_voor, totp_code
-from tests.trajecten.factories import (
+from trajecten.factories import (
     CoachFactory,
     DeelnemerFactory,
     TrajectFactory,

@@ -19,7 +19,8 @@ from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.hulp import axe_overtredingen, beschrijf, sessie_voor
-from tests.trajecten.factories import (
+from trajecten.constants import Soort
+from trajecten.factories import (
     CoachFactory,
     ContactmomentFactory,
     DeelnemerFactory,
@@ -28,7 +29,6 @@ from tests.trajecten.factories import (
     TrajectFactory,
     WerkgeverFactory,
 )
-from trajecten.constants import Soort
 
 FOUTOVERZICHT = "Er is niets opgeslagen. Controleer het volgende:"
 #: De elementen die buiten het scherm uitsteken en zelf niet scrollen (voor de foutmelding).

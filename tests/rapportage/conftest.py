@@ -4,15 +4,15 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 
+from rapportage.factories import ProgrammaFactory
 from rapportage.indicatoren import Selectie
-from tests.rapportage.factories import ProgrammaFactory
-from tests.trajecten.factories import (
+from trajecten.constants import Soort, Status
+from trajecten.factories import (
     CoachFactory,
     DeelnemerFactory,
     PlaatsingFactory,
     TrajectFactory,
 )
-from trajecten.constants import Soort, Status
 
 D = datetime.date
 PEILDATUM = D(2026, 12, 31)

@@ -11,10 +11,10 @@ from django.urls import reverse
 from rapportage import indicatoren as ind
 from rapportage.cache import gegevensversie
 from rapportage.constants import Indicator
+from rapportage.factories import DoelstellingFactory
 from tests.rapportage.conftest import plaatsing, traject
-from tests.rapportage.factories import DoelstellingFactory
-from tests.trajecten.factories import CoachFactory, DeelnemerFactory
 from trajecten.constants import Soort, Status, Uitvoerder
+from trajecten.factories import CoachFactory, DeelnemerFactory
 from trajecten.models import Plaatsing, Traject
 
 D = datetime.date

@@ -8,8 +8,8 @@ import pytest
 
 from rapportage import indicatoren as ind
 from rapportage.constants import Indicator
+from rapportage.factories import DoelstellingFactory
 from tests.rapportage.conftest import plaatsing, traject
-from tests.rapportage.factories import DoelstellingFactory
 from trajecten.constants import Soort, Status
 
 D = datetime.date

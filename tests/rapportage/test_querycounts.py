@@ -8,12 +8,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from gemeenten.factories import GemeenteFactory
 from rapportage import indicatoren as ind
-from tests.gemeenten.factories import GemeenteFactory
+from rapportage.factories import DoelstellingFactory
 from tests.rapportage.conftest import plaatsing, traject
-from tests.rapportage.factories import DoelstellingFactory
-from tests.trajecten.factories import CoachFactory
 from trajecten.constants import Soort
+from trajecten.factories import CoachFactory
 
 D = datetime.date
 pytestmark = pytest.mark.django_db

@@ -6,11 +6,11 @@ import pytest
 from django.urls import reverse
 
 from gemeenten.constants import Rol
+from gemeenten.factories import LidmaatschapFactory
 from rapportage import indicatoren as ind
 from rapportage.constants import Indicator
+from rapportage.factories import DoelstellingFactory
 from rapportage.models import Programma
-from tests.gemeenten.factories import LidmaatschapFactory
-from tests.rapportage.factories import DoelstellingFactory
 
 D = datetime.date
 pytestmark = pytest.mark.django_db

@@ -12,14 +12,14 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from tests.trajecten.factories import (
+from trajecten import urls as trajecten_urls
+from trajecten.factories import (
     CoachFactory,
     DeelnemerFactory,
     PlaatsingFactory,
     TrajectFactory,
     WerkgeverFactory,
 )
-from trajecten import urls as trajecten_urls
 from trajecten.models import Contactmoment, Deelnemer, Plaatsing, Traject
 
 pytestmark = pytest.mark.django_db
@@ -152,7 +152,7 @@ def test_coordinator_kan_geen_dossier_wijzigen_via_post(client, coordinator,
 
 def test_medewerker_van_twee_gemeenten_ziet_beide(client, medewerker, emmen):
     from gemeenten.constants import Rol
-    from tests.gemeenten.factories import LidmaatschapFactory
+    from gemeenten.factories import LidmaatschapFactory
 
     LidmaatschapFactory(user=medewerker, gemeente=emmen, rol=Rol.MEDEWERKER)
     d = DeelnemerFactory(gemeente=emmen)

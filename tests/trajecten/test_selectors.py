@@ -12,7 +12,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.trajecten.factories import (
+from trajecten import selectors, services
+from trajecten.constants import ContactSoort, Soort, Status
+from trajecten.factories import (
     CoachFactory,
     ContactmomentFactory,
     DeelnemerFactory,
@@ -21,8 +23,6 @@ from tests.trajecten.factories import (
     TrajectFactory,
     WerkgeverFactory,
 )
-from trajecten import selectors, services
-from trajecten.constants import ContactSoort, Soort, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ def test_alleen_eigen_gemeenten(medewerker, coordinator, groningen, emmen):
 
 def test_coaches_voor_zonder_dubbelen(medewerker, groningen, emmen):
     from gemeenten.constants import Rol
-    from tests.gemeenten.factories import LidmaatschapFactory
+    from gemeenten.factories import LidmaatschapFactory
 
     LidmaatschapFactory(user=medewerker, gemeente=emmen, rol=Rol.MEDEWERKER)
     coach = CoachFactory(gemeenten=[groningen, emmen])

@@ -8,7 +8,9 @@ from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from rapportage.models import Programma
-from tests.trajecten.factories import (
+from trajecten import selectors, services
+from trajecten.constants import ContactSoort, Soort, Status, Uitvoerder
+from trajecten.factories import (
     CoachFactory,
     ContactmomentFactory,
     DeelnemerFactory,
@@ -17,8 +19,6 @@ from tests.trajecten.factories import (
     WerkgeverFactory,
     genereer_bsn,
 )
-from trajecten import selectors, services
-from trajecten.constants import ContactSoort, Soort, Status, Uitvoerder
 from trajecten.models import Contactmoment, Deelnemer, Intake, Plaatsing, Traject, Werkgever
 
 pytestmark = pytest.mark.django_db

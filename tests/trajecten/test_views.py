@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from rapportage.models import Programma
-from tests.trajecten.factories import (
+from trajecten.constants import ContactSoort, Soort, Status
+from trajecten.factories import (
     CoachFactory,
     ContactmomentFactory,
     DeelnemerFactory,
@@ -23,7 +24,6 @@ from tests.trajecten.factories import (
     WerkgeverFactory,
     genereer_bsn,
 )
-from trajecten.constants import ContactSoort, Soort, Status
 from trajecten.models import Contactmoment, Deelnemer, Intake, Plaatsing, Traject, Werkgever
 
 pytestmark = pytest.mark.django_db

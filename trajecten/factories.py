@@ -1,4 +1,7 @@
-"""Factories voor de dossiermodellen; ook gebruikt door `seed_demo`.
+"""Factories voor de dossiermodellen: voor de tests én voor `seed_demo` (`trajecten.demodata`).
+
+Ze staan in de app, niet in `tests/`, zodat `seed_demo` ook werkt vanuit het geïnstalleerde
+pakket (de Docker-image bevat geen `tests/`); factory-boy is daarom een runtime-afhankelijkheid.
 
 Namen komen uit een Nederlandse, Arabische, Tigrinya en Perzische pool; BSN's worden
 gegenereerd met de 11-proef en zijn dus nooit echte, uitgegeven nummers van een bekende
@@ -13,8 +16,8 @@ from dateutil.relativedelta import relativedelta
 from factory import fuzzy
 from stdnum.nl import bsn as stdnum_bsn
 
-from tests.gemeenten.factories import GemeenteFactory, UserFactory
-from tests.rapportage.factories import ProgrammaFactory
+from gemeenten.factories import GemeenteFactory, UserFactory
+from rapportage.factories import ProgrammaFactory
 from trajecten.constants import (
     Belemmering,
     ContactSoort,
@@ -24,7 +27,6 @@ from trajecten.constants import (
     Sector,
     Soort,
     Status,
-    Taal,
     Taalniveau,
     Uitvoerder,
 )
@@ -210,15 +212,3 @@ class ContactmomentFactory(factory.django.DjangoModelFactory):
     soort = ContactSoort.GESPREK
     notitie = "Voortgang besproken."
 
-
-__all__ = [
-    "CoachFactory",
-    "ContactmomentFactory",
-    "DeelnemerFactory",
-    "IntakeFactory",
-    "PlaatsingFactory",
-    "TrajectFactory",
-    "WerkgeverFactory",
-    "genereer_bsn",
-    "Taal",
-]

@@ -344,8 +344,8 @@ def test_rol_geven_via_de_gebruikersadmin(beheerder_client, groningen):
     assert set(gebruiker.lidmaatschappen.values_list("gemeente__cbs_code", "rol")) == {
         ("GM0014", Rol.MEDEWERKER), (None, Rol.COORDINATOR)
     }
-    assert list(Gemeente.objects.als_medewerker(gebruiker)) == [groningen]
-    assert Gemeente.objects.als_coordinator(gebruiker).count() == Gemeente.objects.count()
+    assert list(Gemeente.objects.voor(gebruiker)) == [groningen]
+    assert Gemeente.objects.voor_rapportage(gebruiker).count() == Gemeente.objects.count()
 
 
 def test_gebruikerslijst_toont_rollen(beheerder_client, groningen):

@@ -27,6 +27,7 @@ from .models import (
     Werkgever,
     vandaag,
 )
+from .services import volgende_versie
 
 VOG_GELDIG = "geldig"
 VOG_VERLOPEN = "verlopen"
@@ -54,12 +55,13 @@ class KeuzelijstMixin:
 
 
 class VersieMixin:
-    """Een wijziging via de admin hoogt `versie` (optimistische vergrendeling) op, net als de
-    services: wie in de werkruimte een verouderd formulier opslaat, krijgt een conflict."""
+    """Een wijziging via de admin hoogt `versie` (optimistische vergrendeling) op met dezelfde
+    `volgende_versie` als de services: wie in de werkruimte een verouderd formulier opslaat,
+    krijgt een conflict. Ook een gewijzigde inline-rij (een plaatsing bij een traject)."""
 
     def save_model(self, request, obj, form, change):
         if change and form.has_changed() and hasattr(obj, "versie"):
-            obj.versie = (obj.versie or 0) + 1
+            volgende_versie(obj)
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
@@ -69,7 +71,7 @@ class VersieMixin:
             if inline_form not in verwijderd and inline_form.has_changed() and hasattr(
                 instance, "versie"
             ):
-                instance.versie = (instance.versie or 0) + 1
+                volgende_versie(instance)
         super().save_formset(request, form, formset, change)
 
 

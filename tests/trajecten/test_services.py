@@ -17,7 +17,7 @@ from tests.trajecten.factories import (
     WerkgeverFactory,
     genereer_bsn,
 )
-from trajecten import selectors, services
+from trajecten import services
 from trajecten.constants import ContactSoort, Soort, Status, Uitvoerder
 from trajecten.models import Contactmoment, Deelnemer, Intake, Plaatsing, Traject, Werkgever
 
@@ -606,8 +606,8 @@ class TestVerhuizen:
         assert open_traject.coach is None  # coach werkt niet in Emmen
         assert oud.gemeente == groningen  # afgesloten traject blijft waar het telde
         # Oude gemeente verliest toegang, de nieuwe krijgt hem.
-        assert not selectors.deelnemers_voor(medewerker).filter(pk=deelnemer.pk).exists()
-        assert selectors.deelnemers_voor(medewerker_emmen).filter(pk=deelnemer.pk).exists()
+        assert not Deelnemer.objects.voor(medewerker).filter(pk=deelnemer.pk).exists()
+        assert Deelnemer.objects.voor(medewerker_emmen).filter(pk=deelnemer.pk).exists()
         # Eén open traject, één gemeente: nooit dubbel geteld.
         assert Traject.objects.open().filter(deelnemer=deelnemer).count() == 1
         assert Plaatsing.objects.filter(traject__gemeente=emmen).count() == 1

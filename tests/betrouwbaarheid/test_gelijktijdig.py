@@ -24,7 +24,7 @@ from tests.trajecten.factories import (
 )
 from trajecten import services
 from trajecten.constants import Contractvorm, Status, Uitvoerder
-from trajecten.models import Deelnemer, Plaatsing, Traject
+from trajecten.models import Deelnemer, Plaatsing, Traject, Werkgever
 
 pytestmark = pytest.mark.django_db
 
@@ -424,3 +424,59 @@ def test_gelijktijdige_opslag_op_postgresql_is_atomair(groningen, medewerker, co
     assert "200" in resultaat["B"].messages[0]
     traject.refresh_from_db()
     assert traject.kosten == Decimal("200") and traject.versie == 2
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="rijvergrendeling (SELECT … FOR UPDATE) bestaat alleen op PostgreSQL",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("kvk_nummer", ["", "11223344"], ids=["zonder-kvk", "met-kvk"])
+def test_gelijktijdig_dubbel_verzonden_plaatsing_met_nieuwe_werkgever(
+    groningen, medewerker, vervolg, kvk_nummer
+):
+    """Een dubbelklik die als twee gelijktijdige verzoeken binnenkomt: A heeft het traject
+    vergrendeld en maakt de werkgever; B wacht, vindt daarna A's plaatsing en krijgt die
+    terug. Eén plaatsing, één werkgever, geen KvK-melding."""
+    traject = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True,
+                             status=Status.ACTIEF)
+    a_bezig, a_mag_door = threading.Event(), threading.Event()
+    resultaat = {}
+    origineel = Werkgever.full_clean
+
+    def trage_full_clean(self, *args, **kwargs):
+        if threading.current_thread().name == "A":
+            a_bezig.set()
+            assert a_mag_door.wait(10)
+        return origineel(self, *args, **kwargs)
+
+    def registreren(naam):
+        try:
+            resultaat[naam] = services.plaatsing_registreren(
+                traject=traject, door=medewerker, soort="baan", functie="Timmerman",
+                startdatum=traject.startdatum, uren_per_week=32, nieuwe_werkgever={
+                    "naam": "Bouwbedrijf Noord", "kvk_nummer": kvk_nummer, "sector": "bouw",
+                },
+            ).pk
+        except Exception as exc:  # de test laat zien welke fout B kreeg
+            resultaat[naam] = exc
+        finally:
+            connection.close()
+
+    Werkgever.full_clean = trage_full_clean
+    try:
+        a = threading.Thread(target=registreren, name="A", args=("A",))
+        a.start()
+        assert a_bezig.wait(10)
+        b = threading.Thread(target=registreren, name="B", args=("B",))
+        b.start()
+        b.join(1.0)
+        assert b.is_alive(), "B had moeten wachten op de vergrendeling van A"
+        a_mag_door.set()
+        a.join(10)
+        b.join(10)
+    finally:
+        Werkgever.full_clean = origineel
+    assert isinstance(resultaat["A"], int), resultaat["A"]
+    assert resultaat["B"] == resultaat["A"]
+    assert (Plaatsing.objects.count(), Werkgever.objects.count()) == (1, 1)

@@ -180,6 +180,20 @@ def test_anonimiseren_verwijdert_persoonsgegevens_en_historie(dossiers):
     assert set(logregels.values_list("deelnemer_nummer", flat=True)) == {a.pk, dossiers["b"].pk}
 
 
+def test_formulier_van_voor_het_anonimiseren_zet_de_gegevens_niet_terug(dossiers, medewerker):
+    """Een bewerkformulier dat nog openstond (versie van vóór het anonimiseren) krijgt een
+    conflict in plaats van de oude naam terug te schrijven."""
+    from trajecten import services
+
+    a = dossiers["a"]
+    oude_naam, oude_versie = a.achternaam, a.versie
+    _anonimiseer()
+    with pytest.raises(services.Bewerkingsconflict):
+        services.deelnemer_wijzigen(deelnemer=a, door=medewerker, versie=oude_versie,
+                                    achternaam=oude_naam)
+    assert Deelnemer.objects.get(pk=a.pk).achternaam == GEANONIMISEERD
+
+
 def test_anderen_blijven_onaangeroerd(dossiers):
     voor = {
         k: (Deelnemer.objects.get(pk=d.pk).achternaam, _historie_van(*_dossierobjecten(d)))

@@ -85,7 +85,8 @@ def dossiers(groningen, programma):
 
 
 def _indicatoren(programma):
-    """De rapportagecijfers volgens DOMAIN.md, hier direct uit de database geteld."""
+    """De rapportagecijfers volgens docs/domain.md ("Indicatoren"), hier direct uit de database
+    geteld."""
     periode = (datetime.date(2000, 1, 1), VANDAAG)
     trajecten = Traject.objects.filter(programma=programma)
     return {

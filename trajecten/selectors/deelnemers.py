@@ -91,12 +91,12 @@ def intake_van(traject: Traject) -> Intake | None:
 
 @dataclass
 class Gebeurtenis:
+    """Eén regel van de tijdlijn; `volgorde` ordent gebeurtenissen op dezelfde dag."""
+
     datum: datetime.date
     soort: str
     titel: str
     tekst: str = ""
-    traject: Traject | None = None
-    bron: object = None
     volgorde: int = 0
 
 
@@ -109,38 +109,38 @@ def tijdlijn(deelnemer: Deelnemer) -> list[Gebeurtenis]:
     for traject in deelnemer.alle_trajecten:
         items.append(Gebeurtenis(
             traject.aanmelddatum, "aanmelding", _("Aangemeld voor %(programma)s")
-            % {"programma": traject.programma}, traject.get_uitvoerder_display(), traject,
+            % {"programma": traject.programma}, traject.get_uitvoerder_display(),
         ))
         intake = intake_van(traject)
         if intake:
             items.append(Gebeurtenis(
                 intake.datum, "intake", _("Intake"),
-                _("Beroepswens: %(wens)s") % {"wens": intake.beroepswens}, traject, intake, 1,
+                _("Beroepswens: %(wens)s") % {"wens": intake.beroepswens}, 1,
             ))
         for plaatsing in traject.alle_plaatsingen:
             werkgever = plaatsing.werkgever or "–"
             items.append(Gebeurtenis(
                 plaatsing.startdatum, "plaatsing",
                 _("Start %(soort)s") % {"soort": plaatsing.get_soort_display()},
-                f"{plaatsing.functie or ''} {_('bij')} {werkgever}".strip(), traject, plaatsing, 2,
+                f"{plaatsing.functie or ''} {_('bij')} {werkgever}".strip(), 2,
             ))
             if plaatsing.einddatum:
                 items.append(Gebeurtenis(
                     plaatsing.einddatum, "plaatsing_einde",
                     _("Einde %(soort)s") % {"soort": plaatsing.get_soort_display()},
-                    str(werkgever), traject, plaatsing, 3,
+                    str(werkgever), 3,
                 ))
         for contact in traject.alle_contactmomenten:
             items.append(Gebeurtenis(
                 contact.datum, f"contact_{contact.soort}",
                 _("Contact: %(soort)s") % {"soort": contact.get_soort_display()},
-                contact.notitie, traject, contact, 4,
+                contact.notitie, 4,
             ))
         if traject.einddatum:
             titel = (
                 _("Uitgevallen") if traject.status == Status.UITGEVALLEN else _("Traject afgerond")
             )
             items.append(Gebeurtenis(
-                traject.einddatum, "einde", titel, traject.reden_uitval, traject, None, 5,
+                traject.einddatum, "einde", titel, traject.reden_uitval, 5,
             ))
     return sorted(items, key=lambda g: (g.datum, g.volgorde), reverse=True)

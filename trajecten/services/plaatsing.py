@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..constants import GEPLAATST_SOORTEN, Contractvorm, Soort, Status
+from ..constants import GEPLAATST_SOORTEN, GESLOTEN_STATUSSEN, Contractvorm, Soort, Status
 from ..models import Plaatsing, Traject, Werkgever, vandaag
 from .basis import (
     Fouten,
@@ -64,9 +64,7 @@ def plaatsing_registreren(
     en één werkgever.
     """
     traject = vergrendel_traject(traject, door=door)
-    if not traject.startdatum or traject.status in (
-        Status.AANGEMELD, Status.AFGEROND, Status.UITGEVALLEN
-    ):
+    if not traject.startdatum or traject.status in (Status.AANGEMELD, *GESLOTEN_STATUSSEN):
         raise ValidationError(
             _("Een plaatsing kan alleen op een gestart, lopend traject. Leg eerst de intake "
               "vast."),

@@ -15,6 +15,7 @@ from rapportage.models import Programma
 
 from ..constants import (
     GEPLAATST_SOORTEN,
+    GESLOTEN_STATUSSEN,
     OVERGANGEN,
     Belemmering,
     Sector,
@@ -36,7 +37,6 @@ from .versies import bewaar_nieuwe_versie, eis_versie
 
 #: Het grootste bedrag dat `kosten` kan bevatten (max_digits=10, decimal_places=2).
 MAX_KOSTEN = Decimal("99999999.99")
-_GESLOTEN = (Status.AFGEROND, Status.UITGEVALLEN)
 
 
 @transaction.atomic
@@ -109,7 +109,7 @@ def intake_vastleggen(
     bestaande intake schuift de startdatum mee, maar nooit voorbij de eerste plaatsing.
     """
     traject = vergrendel_traject(traject, door=door)
-    if traject.status in _GESLOTEN:
+    if traject.status in GESLOTEN_STATUSSEN:
         raise ValidationError(_("Dit traject is afgesloten; de intake kan niet meer worden "
                                 "vastgelegd."), code="traject_gesloten")
     fouten = Fouten()
@@ -236,7 +236,7 @@ def status_wijzigen(
     ingediend: dict = {"status": naar}
     if naar == Status.UITGEVALLEN:
         ingediend["reden_uitval"] = reden_uitval
-    if naar in _GESLOTEN and datum:
+    if naar in GESLOTEN_STATUSSEN and datum:
         ingediend["einddatum"] = datum
     # Een collega zette het traject intussen al in `naar`, maar met een andere reden of datum:
     # ook dat is een conflict, anders verdwijnt deze invoer stil.
@@ -261,7 +261,7 @@ def status_wijzigen(
         ))
     if naar == Status.UITGEVALLEN and not reden_uitval:
         fouten.voeg_toe("reden_uitval", _("Geef de reden van uitval op."))
-    if naar in _GESLOTEN:
+    if naar in GESLOTEN_STATUSSEN:
         datum = datum or vandaag()
         niet_in_toekomst(fouten, "datum", datum, _("De einddatum"))
         ondergrens = traject.startdatum or traject.aanmelddatum
@@ -272,7 +272,7 @@ def status_wijzigen(
     traject.status = naar
     if naar == Status.UITGEVALLEN:
         traject.reden_uitval = reden_uitval
-    if naar in _GESLOTEN:
+    if naar in GESLOTEN_STATUSSEN:
         traject.einddatum = datum
     bewaar_nieuwe_versie(traject)
     return traject

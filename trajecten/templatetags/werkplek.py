@@ -107,9 +107,3 @@ def belemmeringnamen(codes):
     namen = dict(Belemmering.choices)
     return [str(namen.get(c, c)) for c in (codes or [])]
 
-
-@register.filter
-def sectornaam(code):
-    from trajecten.constants import Sector
-
-    return dict(Sector.choices).get(code, code or "")

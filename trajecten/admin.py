@@ -366,8 +366,19 @@ class TrajectAdmin(VersieMixin, admin.ModelAdmin):
     readonly_fields = ["aangemaakt_op", "gewijzigd_op"]
 
 
+class BijTrajectAdmin(admin.ModelAdmin):
+    """Intake, plaatsing en contactmoment horen bij een traject; de lijst toont diens gemeente
+    (in dezelfde query: `list_select_related` bevat `traject__gemeente`)."""
+
+    show_full_result_count = False
+
+    @admin.display(description=_("gemeente"), ordering="traject__gemeente__naam")
+    def gemeente(self, obj):
+        return obj.traject.gemeente
+
+
 @admin.register(Intake)
-class IntakeAdmin(KeuzelijstMixin, admin.ModelAdmin):
+class IntakeAdmin(KeuzelijstMixin, BijTrajectAdmin):
     keuzelijsten = {"belemmeringen": Belemmering.choices}
     list_display = ["traject", "datum", "gemeente", "medewerker", "beroepswens", "sector"]
     list_filter = ["sector", "traject__gemeente", "traject__programma"]
@@ -376,15 +387,10 @@ class IntakeAdmin(KeuzelijstMixin, admin.ModelAdmin):
     autocomplete_fields = ["traject", "medewerker"]
     date_hierarchy = "datum"
     ordering = ["-datum", "-pk"]
-    show_full_result_count = False
-
-    @admin.display(description=_("gemeente"), ordering="traject__gemeente__naam")
-    def gemeente(self, obj):
-        return obj.traject.gemeente
 
 
 @admin.register(Plaatsing)
-class PlaatsingAdmin(VersieMixin, admin.ModelAdmin):
+class PlaatsingAdmin(VersieMixin, BijTrajectAdmin):
     list_display = [
         "traject", "soort", "werkgever", "functie", "gemeente", "startdatum", "einddatum",
         "uren_per_week", "contractvorm",
@@ -395,15 +401,10 @@ class PlaatsingAdmin(VersieMixin, admin.ModelAdmin):
     autocomplete_fields = ["traject", "werkgever"]
     date_hierarchy = "startdatum"
     ordering = ["-startdatum", "-pk"]
-    show_full_result_count = False
-
-    @admin.display(description=_("gemeente"), ordering="traject__gemeente__naam")
-    def gemeente(self, obj):
-        return obj.traject.gemeente
 
 
 @admin.register(Contactmoment)
-class ContactmomentAdmin(admin.ModelAdmin):
+class ContactmomentAdmin(BijTrajectAdmin):
     list_display = ["traject", "datum", "soort", "gemeente", "medewerker"]
     list_filter = ["soort", "traject__gemeente", "traject__programma"]
     search_fields = ["=traject__id"]
@@ -412,8 +413,3 @@ class ContactmomentAdmin(admin.ModelAdmin):
     autocomplete_fields = ["traject", "medewerker"]
     date_hierarchy = "datum"
     ordering = ["-datum", "-pk"]
-    show_full_result_count = False
-
-    @admin.display(description=_("gemeente"), ordering="traject__gemeente__naam")
-    def gemeente(self, obj):
-        return obj.traject.gemeente

@@ -204,22 +204,22 @@ def deelnemer_verhuizen(request, pk: int):
     deelnemer = selectors.deelnemer_ophalen(user=request.user, pk=pk)
     form = VerhuizenForm(_post(request), deelnemer=deelnemer)
 
-    def verhuizen(*, naar_gemeente, bevestigd) -> tuple[bool, str]:
+    def verhuizen(*, naar_gemeente, bevestigd):
+        """Geeft de nieuwe gemeente als het dossier daarmee buiten het zicht van de gebruiker
+        valt (dan kan hij niet terug naar het dossier), anders None."""
         services.deelnemer_verhuizen(deelnemer=deelnemer, naar_gemeente=naar_gemeente,
                                      door=request.user)
-        return selectors.is_medewerker_van(request.user, naar_gemeente), naar_gemeente.naam
-
-    def melding(uitkomst) -> str:
-        blijft, gemeente = uitkomst
-        if blijft:
-            return _("De verhuizing is vastgelegd.")
-        return _("De verhuizing naar %(gemeente)s is vastgelegd. Het dossier is nu van die "
-                 "gemeente; u ziet het niet meer.") % {"gemeente": gemeente}
+        return None if selectors.is_medewerker_van(request.user, naar_gemeente) else naar_gemeente
 
     return _formulierpagina(
-        request, form=form, opslaan=verhuizen, melding=melding,
-        naar=lambda uitkomst: (
-            _dossier_url(deelnemer.pk) if uitkomst[0] else reverse("trajecten:deelnemer_lijst")
+        request, form=form, opslaan=verhuizen,
+        melding=lambda uit_zicht: _("De verhuizing is vastgelegd.") if uit_zicht is None else _(
+            "De verhuizing naar %(gemeente)s is vastgelegd. Het dossier is nu van die "
+            "gemeente; u ziet het niet meer."
+        ) % {"gemeente": uit_zicht.naam},
+        naar=lambda uit_zicht: (
+            _dossier_url(deelnemer.pk) if uit_zicht is None
+            else reverse("trajecten:deelnemer_lijst")
         ),
         template="trajecten/deelnemer_verhuizen.html", context={"deelnemer": deelnemer},
     )

@@ -662,6 +662,20 @@ class TestVerhuizen:
         assert actief.gemeente == emmen
         assert mw.get(dossier_url(actief.deelnemer)).status_code == 404
 
+    def test_verhuizen_binnen_eigen_gemeenten_blijft_op_het_dossier(self, mw, medewerker,
+                                                                   actief, emmen):
+        from gemeenten.constants import Rol
+        from tests.gemeenten.factories import LidmaatschapFactory
+
+        LidmaatschapFactory(user=medewerker, gemeente=emmen, rol=Rol.MEDEWERKER)
+        r = mw.post(reverse("trajecten:deelnemer_verhuizen", args=[actief.deelnemer_id]),
+                    {"naar_gemeente": emmen.pk, "bevestigd": "on"})
+        assert r.status_code == 302 and r.url == dossier_url(actief.deelnemer)
+        html = tekst(mw.get(r.url))
+        assert "De verhuizing is vastgelegd." in html and "u ziet het niet meer" not in html
+        actief.refresh_from_db()
+        assert actief.gemeente == emmen
+
     def test_bevestiging_verplicht(self, mw, actief, emmen):
         r = mw.post(reverse("trajecten:deelnemer_verhuizen", args=[actief.deelnemer_id]),
                     {"naar_gemeente": emmen.pk})

@@ -51,7 +51,7 @@ def test_alleen_eigen_gemeenten(medewerker, coordinator, groningen, emmen):
     assert exc.typename == "Http404"
 
 
-def test_coaches_voor_zonder_dubbelen(medewerker, groningen, emmen):
+def test_coach_voor_gebruiker_zonder_dubbelen(medewerker, groningen, emmen):
     from gemeenten.constants import Rol
     from tests.gemeenten.factories import LidmaatschapFactory
 

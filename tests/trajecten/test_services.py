@@ -1,4 +1,4 @@
-"""De regels van de werkplek, getest op de services (trajecten/services.py)."""
+"""De regels van de werkplek, getest op de services (`trajecten/services/`)."""
 
 import datetime
 

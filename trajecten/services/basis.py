@@ -67,8 +67,11 @@ def recent(qs):
     return qs.filter(aangemaakt_op__gte=timezone.now() - DUBBEL_VENSTER).order_by("-pk").first()
 
 
-def niet_in_toekomst(fouten: Fouten, veld: str, datum: datetime.date | None, wat: str) -> None:
-    if datum and datum > vandaag():
+def niet_in_toekomst(
+    fouten: Fouten, veld: str, datum: datetime.date | None, wat: str,
+    peildatum: datetime.date | None = None,
+) -> None:
+    if datum and datum > (peildatum or vandaag()):
         fouten.voeg_toe(veld, _("%(wat)s kan niet in de toekomst liggen.") % {"wat": wat})
 
 

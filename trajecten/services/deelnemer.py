@@ -35,6 +35,14 @@ EERSTE_JAAR = 1900
 #: Het BSN is landelijk uniek; zelfde melding bij registreren en importeren.
 BSN_BESTAAT = gettext_lazy("Er is al een deelnemer met dit BSN geregistreerd.")
 
+#: De andere datums van een deelnemer: (veld, hoe de melding hem noemt, melding bij vóór 1900).
+_ANDERE_DATUMS = (
+    ("datum_verblijfsvergunning", gettext_lazy("De datum van de verblijfsvergunning"),
+     gettext_lazy("Controleer de datum van de verblijfsvergunning: die ligt vóór 1900.")),
+    ("toestemming_datum", gettext_lazy("De datum van toestemming"),
+     gettext_lazy("Controleer de datum van toestemming: die ligt vóór 1900.")),
+)
+
 #: Velden die `deelnemer_wijzigen` aanpast; de gemeente verandert alleen via een verhuizing.
 WIJZIGBARE_VELDEN = (
     "voornaam", "achternaam", "geboortedatum", "land_van_herkomst", "bsn", "v_nummer",
@@ -63,26 +71,22 @@ def deelnemer_fouten(deelnemer: Deelnemer, *, exclude: Iterable[str] = ()) -> di
     """
     exclude = set(exclude)
     fouten = Fouten()
+    heden = vandaag()
     geboren = deelnemer.geboortedatum
     if geboren:
-        if geboren > vandaag():
+        if geboren > heden:
             fouten.voeg_toe("geboortedatum", _("De geboortedatum kan niet in de toekomst liggen."))
-        elif geboren > vandaag() - relativedelta(years=MINIMUM_LEEFTIJD):
+        elif geboren > heden - relativedelta(years=MINIMUM_LEEFTIJD):
             fouten.voeg_toe("geboortedatum", _(
                 "Een deelnemer is minstens %(jaar)s jaar oud; controleer de geboortedatum."
             ) % {"jaar": MINIMUM_LEEFTIJD})
         elif geboren.year < EERSTE_JAAR:
             fouten.voeg_toe("geboortedatum", _("Controleer de geboortedatum: die ligt vóór 1900."))
-    for veld, wat, te_vroeg in (
-        ("datum_verblijfsvergunning", _("De datum van de verblijfsvergunning"),
-         _("Controleer de datum van de verblijfsvergunning: die ligt vóór 1900.")),
-        ("toestemming_datum", _("De datum van toestemming"),
-         _("Controleer de datum van toestemming: die ligt vóór 1900.")),
-    ):
+    for veld, wat, te_vroeg in _ANDERE_DATUMS:
         datum = getattr(deelnemer, veld)
-        niet_in_toekomst(fouten, veld, datum, wat)
+        niet_in_toekomst(fouten, veld, datum, wat, peildatum=heden)
         if datum and datum.year < EERSTE_JAAR:
-            fouten.voeg_toe(veld, te_vroeg)
+            fouten.voeg_toe(veld, str(te_vroeg))
     vergunning = deelnemer.datum_verblijfsvergunning
     if geboren and vergunning and vergunning < geboren and not fouten.get(
         "datum_verblijfsvergunning"

@@ -21,10 +21,13 @@ legt django-auditlog (via save-signalen) elke wijziging vast in de wijzigingshis
 van de rapportage hangt daar niet van af: die volgt de gegevensversie die databasetriggers bij
 elke schrijfactie ophogen (`rapportage/triggers.py`).
 
-Dubbel verzenden: een formulier dat twee keer verstuurd wordt, maakt geen twee records. De
-functies vergrendelen de rij van het traject, de deelnemer of (bij een werkgever) de gemeente
-(`select_for_update`) en kijken dan of er binnen `DUBBEL_VENSTER` al een identiek record is
-gemaakt; zo ja, dan geven ze dat record terug in plaats van een tweede te maken (idempotent).
+Dubbel verzenden: een formulier dat twee keer verstuurd wordt, maakt geen twee deelnemers,
+trajecten, plaatsingen (ook niet met een nieuwe werkgever) of contactmomenten. De functies
+vergrendelen de rij van het traject of de deelnemer (`select_for_update`) en kijken dan of er
+binnen `DUBBEL_VENSTER` al een identiek record is gemaakt; zo ja, dan geven ze dat record terug
+in plaats van een tweede te maken (idempotent). Intake, coach en status zijn van nature
+idempotent. `werkgever_registreren` los (de pagina 'Nieuwe werkgever') is dat niet: een tweede
+keer met hetzelfde KvK-nummer geeft de melding dat de werkgever al bestaat.
 
 Geen verloren wijzigingen: zie `versies.py`. Stuurt iemand hetzelfde bewerkformulier twee keer
 (de rij heeft al precies die waarden), dan is dat geen conflict maar een dubbel verzonden

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Vendor the run-time front-end files into static/vendor/.
+# Vendor the run-time front-end files into static/vendor/, and axe-core (only
+# for the browser tests, never served by the app) into tests/browser/vendor/.
 #
 # Versions are pinned exactly in frontend/package.json and locked (with
 # integrity hashes) in frontend/package-lock.json; `npm ci` installs exactly
@@ -14,6 +15,7 @@ set -euo pipefail
 FRONTEND_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_DIR="$(cd "${FRONTEND_DIR}/.." && pwd)"
 VENDOR_DIR="${REPO_DIR}/static/vendor"
+TEST_VENDOR_DIR="${REPO_DIR}/tests/browser/vendor"
 NM="${FRONTEND_DIR}/node_modules"
 
 cd "${FRONTEND_DIR}"
@@ -37,12 +39,12 @@ pkg_license() {
 }
 
 # vendor_pkg <npm-name> <short-name> <file-in-package>...
-# Copies each file (flattened to its basename) into static/vendor/<short-name>/
-# and writes a VERSION file ("<npm-name>@<version> (<licence>)").
+# Copies each file (flattened to its basename) into $DEST/<short-name>/ (default
+# static/vendor/) and writes a VERSION file ("<npm-name>@<version> (<licence>)").
 vendor_pkg() {
   local pkg="$1" short="$2"
   shift 2
-  local dest="${VENDOR_DIR}/${short}"
+  local dest="${DEST:-${VENDOR_DIR}}/${short}"
   rm -rf "${dest}"
   mkdir -p "${dest}"
   local f
@@ -67,9 +69,6 @@ vendor_pkg "@utrecht/component-library-css" utrecht \
 vendor_pkg "@nl-design-system-unstable/voorbeeld-design-tokens" voorbeeld-tokens \
   dist/theme.css LICENSE.md
 
-vendor_pkg "htmx.org" htmx \
-  dist/htmx.min.js LICENSE
-
 # Chart.js UMD build (exposes window.Chart). The source map is copied too,
 # because the bundle ends with `//# sourceMappingURL=chart.umd.min.js.map` and
 # Django's ManifestStaticFilesStorage fails collectstatic on a missing map.
@@ -80,9 +79,12 @@ cp "${NM}/@kurkle/color/LICENSE.md" "${VENDOR_DIR}/chartjs/LICENSE-kurkle-color.
 printf '%s@%s (%s), bundled\n' "@kurkle/color" "$(pkg_version "@kurkle/color")" "$(pkg_license "@kurkle/color")" \
   >> "${VENDOR_DIR}/chartjs/VERSION"
 
-# axe-core: accessibility checks (development/testing only).
-vendor_pkg "axe-core" axe-core \
+# axe-core: accessibility checks, for the browser tests only. It lives next to
+# those tests so that it is never part of the app's static files.
+DEST="${TEST_VENDOR_DIR}" vendor_pkg "axe-core" axe-core \
   axe.min.js LICENSE LICENSE-3RD-PARTY.txt
 
-echo "Vendored into ${VENDOR_DIR}:"
-(cd "${VENDOR_DIR}" && find . -type f ! -name README.md | sort | xargs ls -l)
+for dir in "${VENDOR_DIR}" "${TEST_VENDOR_DIR}"; do
+  echo "Vendored into ${dir}:"
+  (cd "${dir}" && find . -type f ! -name README.md | sort | xargs ls -l)
+done

@@ -15,16 +15,18 @@ class GemeenteQuerySet(models.QuerySet):
     def pilots(self):
         return self.filter(is_pilot=True)
 
-    def als_medewerker(self, user):
-        """Gemeenten waarin `user` dossiers mag inzien en wijzigen."""
+    def voor(self, user):
+        """De gemeenten waarin `user` medewerker is: daar mag hij dossiers inzien en wijzigen
+        (leeg voor elke andere rol). Het beginpunt van alle scoping van de werkplek: elk
+        `Model.objects.voor(user)` in `trajecten` filtert hierop."""
         if not user.is_authenticated:
             return self.none()
         return self.filter(
             lidmaatschappen__user=user, lidmaatschappen__rol=Rol.MEDEWERKER
         ).distinct()
 
-    def als_coordinator(self, user):
-        """Gemeenten waarvan `user` dashboards en exports mag zien.
+    def voor_rapportage(self, user):
+        """De gemeenten waarvan `user` dashboards en exports mag zien (als coördinator).
 
         Landelijke coördinatoren (lidmaatschap zonder gemeente) en beheerders zien alle
         gemeenten.

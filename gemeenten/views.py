@@ -20,7 +20,7 @@ def startpagina_voor(user) -> str | None:
     if Toegang.LANDELIJK in rollen:
         return "/rapportage/"
     if Toegang.COORDINATOR in rollen:
-        gemeente = Gemeente.objects.als_coordinator(user).order_by("naam").first()
+        gemeente = Gemeente.objects.voor_rapportage(user).order_by("naam").first()
         if gemeente:
             return f"/rapportage/gemeente/{gemeente.cbs_code}/"
     if Toegang.BEHEERDER in rollen:

@@ -21,7 +21,7 @@ def ziet_alle_gemeenten(user) -> bool:
 
 def gemeenten_voor(user):
     """De gemeenten waarvan `user` cijfers mag zien (landelijk/beheerder: alle)."""
-    return Gemeente.objects.als_coordinator(user)
+    return Gemeente.objects.voor_rapportage(user)
 
 
 def selectie_voor(user, filters: dict, *, gemeente: Gemeente | None = None) -> Selectie:

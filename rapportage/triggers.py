@@ -7,7 +7,10 @@ haar triggers weg, dus de installatie is idempotent en draait opnieuw na elke mi
 
 from __future__ import annotations
 
-#: (app, model, m2m-veld of None): elke tabel die een indicator leest.
+#: (app, model, m2m-veld of None): de tabellen met een trigger. Elke schrijfactie op een van
+#: deze tabellen hoogt de gegevensversie op, dus maakt elk gecachet dashboard koud. De
+#: indicatoren (`indicatoren.py`) lezen ze allemaal behalve Deelnemer en Contactmoment: een
+#: schrijfactie op die twee verandert geen cijfer, maar maakt de dashboards wel koud.
 BRONNEN = [
     ("gemeenten", "Gemeente", None),
     ("trajecten", "Deelnemer", None),

@@ -344,8 +344,8 @@ def test_rol_geven_via_de_gebruikersadmin(beheerder_client, groningen):
     assert set(gebruiker.lidmaatschappen.values_list("gemeente__cbs_code", "rol")) == {
         ("GM0014", Rol.MEDEWERKER), (None, Rol.COORDINATOR)
     }
-    assert list(Gemeente.objects.als_medewerker(gebruiker)) == [groningen]
-    assert Gemeente.objects.als_coordinator(gebruiker).count() == Gemeente.objects.count()
+    assert list(Gemeente.objects.voor(gebruiker)) == [groningen]
+    assert Gemeente.objects.voor_rapportage(gebruiker).count() == Gemeente.objects.count()
 
 
 def test_gebruikerslijst_toont_rollen(beheerder_client, groningen):
@@ -416,6 +416,28 @@ def test_wijzigen_via_de_admin_hoogt_de_versie_op(beheerder_client, groningen, l
     assert beheerder_client.post(url, {**gegevens, "uren_per_week": "32"}).status_code == 302
     plaatsing.refresh_from_db()
     assert plaatsing.versie == 2
+
+
+def test_plaatsing_wijzigen_in_de_inline_van_een_traject_hoogt_de_versie_op(
+    beheerder_client, groningen, live
+):
+    """Ook een plaatsing die de beheerder op de pagina van het traject wijzigt, krijgt een nieuwe
+    versie (dezelfde `volgende_versie` als de services); het traject zelf, onveranderd, niet."""
+    from tests.betrouwbaarheid.hulp import FormulierLezer
+
+    plaatsing = PlaatsingFactory(
+        traject__deelnemer__gemeente=groningen, traject__programma=live, uren_per_week=20
+    )
+    url = reverse("admin:trajecten_traject_change", args=[plaatsing.traject_id])
+    lezer = FormulierLezer()
+    lezer.feed(beheerder_client.get(url).content.decode())
+    velden = next(v for attrs, v in lezer.formulieren if attrs.get("id") == "traject_form")
+    velden["plaatsingen-0-uren_per_week"] = ["32"]
+    assert beheerder_client.post(url, velden).status_code == 302
+    plaatsing.refresh_from_db()
+    plaatsing.traject.refresh_from_db()
+    assert (plaatsing.uren_per_week, plaatsing.versie) == (32, 2)
+    assert plaatsing.traject.versie == 1
 
 
 @pytest.mark.parametrize(

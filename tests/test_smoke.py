@@ -11,3 +11,13 @@ def test_factories_bouwen_een_geldig_dossier(groningen):
     plaatsing.traject.full_clean()
     plaatsing.traject.deelnemer.full_clean()
     assert plaatsing.werkgever.gemeente == groningen
+
+
+def test_statische_bestanden_van_de_app_bevatten_geen_testgereedschap():
+    """axe-core is alleen voor de browsertests (tests/browser/vendor/) en htmx laadt niets:
+    geen van beide hoort bij de statische bestanden die productie serveert."""
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("vendor/chartjs/chart.umd.min.js")  # de zoekfunctie werkt wel
+    assert finders.find("vendor/axe-core/axe.min.js") is None
+    assert finders.find("vendor/htmx/htmx.min.js") is None

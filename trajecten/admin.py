@@ -27,6 +27,7 @@ from .models import (
     Werkgever,
     vandaag,
 )
+from .services import volgende_versie
 
 VOG_GELDIG = "geldig"
 VOG_VERLOPEN = "verlopen"
@@ -54,12 +55,13 @@ class KeuzelijstMixin:
 
 
 class VersieMixin:
-    """Een wijziging via de admin hoogt `versie` (optimistische vergrendeling) op, net als de
-    services: wie in de werkruimte een verouderd formulier opslaat, krijgt een conflict."""
+    """Een wijziging via de admin hoogt `versie` (optimistische vergrendeling) op met dezelfde
+    `volgende_versie` als de services: wie in de werkruimte een verouderd formulier opslaat,
+    krijgt een conflict. Ook een gewijzigde inline-rij (een plaatsing bij een traject)."""
 
     def save_model(self, request, obj, form, change):
         if change and form.has_changed() and hasattr(obj, "versie"):
-            obj.versie = (obj.versie or 0) + 1
+            volgende_versie(obj)
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
@@ -69,7 +71,7 @@ class VersieMixin:
             if inline_form not in verwijderd and inline_form.has_changed() and hasattr(
                 instance, "versie"
             ):
-                instance.versie = (instance.versie or 0) + 1
+                volgende_versie(instance)
         super().save_formset(request, form, formset, change)
 
 
@@ -364,8 +366,19 @@ class TrajectAdmin(VersieMixin, admin.ModelAdmin):
     readonly_fields = ["aangemaakt_op", "gewijzigd_op"]
 
 
+class BijTrajectAdmin(admin.ModelAdmin):
+    """Intake, plaatsing en contactmoment horen bij een traject; de lijst toont diens gemeente
+    (in dezelfde query: `list_select_related` bevat `traject__gemeente`)."""
+
+    show_full_result_count = False
+
+    @admin.display(description=_("gemeente"), ordering="traject__gemeente__naam")
+    def gemeente(self, obj):
+        return obj.traject.gemeente
+
+
 @admin.register(Intake)
-class IntakeAdmin(KeuzelijstMixin, admin.ModelAdmin):
+class IntakeAdmin(KeuzelijstMixin, BijTrajectAdmin):
     keuzelijsten = {"belemmeringen": Belemmering.choices}
     list_display = ["traject", "datum", "gemeente", "medewerker", "beroepswens", "sector"]
     list_filter = ["sector", "traject__gemeente", "traject__programma"]
@@ -374,15 +387,10 @@ class IntakeAdmin(KeuzelijstMixin, admin.ModelAdmin):
     autocomplete_fields = ["traject", "medewerker"]
     date_hierarchy = "datum"
     ordering = ["-datum", "-pk"]
-    show_full_result_count = False
-
-    @admin.display(description=_("gemeente"), ordering="traject__gemeente__naam")
-    def gemeente(self, obj):
-        return obj.traject.gemeente
 
 
 @admin.register(Plaatsing)
-class PlaatsingAdmin(VersieMixin, admin.ModelAdmin):
+class PlaatsingAdmin(VersieMixin, BijTrajectAdmin):
     list_display = [
         "traject", "soort", "werkgever", "functie", "gemeente", "startdatum", "einddatum",
         "uren_per_week", "contractvorm",
@@ -393,15 +401,10 @@ class PlaatsingAdmin(VersieMixin, admin.ModelAdmin):
     autocomplete_fields = ["traject", "werkgever"]
     date_hierarchy = "startdatum"
     ordering = ["-startdatum", "-pk"]
-    show_full_result_count = False
-
-    @admin.display(description=_("gemeente"), ordering="traject__gemeente__naam")
-    def gemeente(self, obj):
-        return obj.traject.gemeente
 
 
 @admin.register(Contactmoment)
-class ContactmomentAdmin(admin.ModelAdmin):
+class ContactmomentAdmin(BijTrajectAdmin):
     list_display = ["traject", "datum", "soort", "gemeente", "medewerker"]
     list_filter = ["soort", "traject__gemeente", "traject__programma"]
     search_fields = ["=traject__id"]
@@ -410,8 +413,3 @@ class ContactmomentAdmin(admin.ModelAdmin):
     autocomplete_fields = ["traject", "medewerker"]
     date_hierarchy = "datum"
     ordering = ["-datum", "-pk"]
-    show_full_result_count = False
-
-    @admin.display(description=_("gemeente"), ordering="traject__gemeente__naam")
-    def gemeente(self, obj):
-        return obj.traject.gemeente

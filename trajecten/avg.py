@@ -29,6 +29,7 @@ from gemeenten.toegangslog import registreer_toegang
 
 from .constants import OPEN_STATUSSEN, Status
 from .models import Contactmoment, Deelnemer, Intake, Plaatsing, Traject
+from .services import volgende_versie
 
 GEANONIMISEERD = "Geanonimiseerd"
 VERWIJDERD = "[verwijderd]"
@@ -106,8 +107,9 @@ def _dossier_pks(deelnemer_pks: list[int]) -> dict[type[models.Model], list[int]
 def _anonimiseer_partij(deelnemers: list[Deelnemer], tijdstip, resultaat: Anonimisering) -> None:
     pks = [d.pk for d in deelnemers]
     dossier = _dossier_pks(pks)
-    # Opslaan via save(): andere apps (rapportagecache) horen het; de wijzigingshistorie niet,
-    # want die zou de oude naam en het oude BSN juist opnieuw vastleggen.
+    # Zonder wijzigingshistorie: die zou de oude naam en het oude BSN juist opnieuw vastleggen.
+    # Wel een nieuwe versie, zodat een bewerkformulier dat nog openstond de oude gegevens niet
+    # terugzet (optimistische vergrendeling, zie services/versies.py).
     with disable_auditlog():
         for deelnemer in deelnemers:
             deelnemer.voornaam = GEANONIMISEERD
@@ -118,15 +120,17 @@ def _anonimiseer_partij(deelnemers: list[Deelnemer], tijdstip, resultaat: Anonim
             deelnemer.email = ""
             deelnemer.geboortedatum = datetime.date(deelnemer.geboortedatum.year, 7, 1)
             deelnemer.geanonimiseerd_op = tijdstip
+            volgende_versie(deelnemer)
             deelnemer.save(
                 update_fields=[
                     "voornaam", "achternaam", "bsn", "v_nummer", "telefoon", "email",
-                    "geboortedatum", "geanonimiseerd_op", "gewijzigd_op",
+                    "geboortedatum", "geanonimiseerd_op", "versie", "gewijzigd_op",
                 ]
             )
         for traject in Traject.objects.filter(pk__in=dossier[Traject], status=Status.UITGEVALLEN):
             traject.reden_uitval = REDEN_UITVAL_VERWIJDERD
-            traject.save(update_fields=["reden_uitval", "gewijzigd_op"])
+            volgende_versie(traject)
+            traject.save(update_fields=["reden_uitval", "versie", "gewijzigd_op"])
         for intake in Intake.objects.filter(pk__in=dossier[Intake]):
             intake.beroepswens = VERWIJDERD
             intake.actieplan = ""

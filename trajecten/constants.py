@@ -59,8 +59,8 @@ STATUS_VOLGORDE = [
 OPEN_STATUSSEN = [s for s in STATUS_VOLGORDE if s != Status.AFGEROND]
 GESLOTEN_STATUSSEN = [Status.AFGEROND, Status.UITGEVALLEN]
 
-#: Toegestane statusovergangen (DOMAIN.md): vooruit in de keten, en uitgevallen vanuit elke
-#: open status.
+#: Toegestane statusovergangen (docs/domain.md, "Statussen en overgangen"): vooruit in de
+#: keten, en uitgevallen vanuit elke open status.
 OVERGANGEN = {
     Status.AANGEMELD: [Status.INTAKE, Status.UITGEVALLEN],
     Status.INTAKE: [Status.ACTIEF, Status.UITGEVALLEN],
@@ -112,7 +112,7 @@ class Soort(models.TextChoices):
     VRIJWILLIGERSWERK = "vrijwilligerswerk", _("vrijwilligerswerk")
 
 
-#: De Banenoffensief-telling van 'personen geplaatst' (DOMAIN.md).
+#: De Banenoffensief-telling van 'personen geplaatst' (docs/domain.md, "Indicatoren").
 GEPLAATST_SOORTEN = [Soort.BAAN, Soort.STAGE, Soort.WERKERVARINGSPLAATS]
 
 

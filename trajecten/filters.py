@@ -13,12 +13,12 @@ from django.db.models import Q, Value
 from django.db.models.functions import Concat
 from django.utils.translation import gettext_lazy as _
 
+from gemeenten.models import Gemeente
 from rapportage.models import Programma
 
 from .constants import Inburgering, Status, Taalniveau
 from .forms import NLDSFormulier
 from .models import Coach
-from .selectors import coaches_voor, gemeenten_van
 
 
 class FilterFormulier(NLDSFormulier, forms.Form):
@@ -26,11 +26,11 @@ class FilterFormulier(NLDSFormulier, forms.Form):
 
 
 def _gemeenten(request):
-    return gemeenten_van(request.user) if request else None
+    return Gemeente.objects.voor(request.user) if request else None
 
 
 def _coaches(request):
-    return coaches_voor(request.user).order_by("naam") if request else Coach.objects.none()
+    return Coach.objects.voor(request.user).order_by("naam") if request else Coach.objects.none()
 
 
 class DeelnemerFilter(django_filters.FilterSet):

@@ -1,4 +1,4 @@
-"""Formulieren van de werkplek: ze lezen en typeren de invoer; de regels staan in services.py.
+"""Formulieren van de werkplek: ze lezen en typeren de invoer; de regels staan in `services/`.
 
 Velden komen waar het kan uit het model (`formfield()`), zodat labels en keuzes één bron
 hebben. `NLDSFormulier` geeft elke widget de NL Design System-klassen; foutmeldingen,
@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from gemeenten.models import Gemeente
 from rapportage.models import Programma
 
 from .constants import (
@@ -25,8 +26,8 @@ from .constants import (
     Taal,
     Uitvoerder,
 )
-from .models import Deelnemer, Intake, Plaatsing, Traject, Werkgever, vandaag
-from .selectors import alle_gemeenten, coaches_voor, gemeenten_van, werkgevers_voor
+from .models import Coach, Deelnemer, Intake, Plaatsing, Traject, Werkgever, vandaag
+from .selectors import alle_gemeenten
 from .validators import normaliseer_bsn, valideer_bsn
 
 DATUM_FORMAAT = "%Y-%m-%d"
@@ -158,7 +159,7 @@ class DeelnemerForm(NLDSFormulier, forms.Form):
     def __init__(self, *args, user, met_gemeente: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         if met_gemeente:
-            gemeenten = gemeenten_van(user)
+            gemeenten = Gemeente.objects.voor(user)
             self.fields["gemeente"].queryset = gemeenten
             if len(gemeenten) == 1:
                 self.fields["gemeente"].initial = gemeenten[0].pk
@@ -228,7 +229,7 @@ class CoachToewijzenForm(NLDSFormulier, forms.Form):
         super().__init__(*args, **kwargs)
         # Het formulier accepteert elke coach uit de gemeenten van de gebruiker; of die coach
         # dít traject mag krijgen (VOG, capaciteit, gemeente) beslist de service.
-        self.fields["coach"].queryset = coaches_voor(user)
+        self.fields["coach"].queryset = Coach.objects.voor(user)
 
 
 class StatusForm(NLDSFormulier, forms.Form):
@@ -283,7 +284,7 @@ class PlaatsingForm(NLDSFormulier, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["werkgever"].queryset = werkgevers_voor(user).order_by("naam")
+        self.fields["werkgever"].queryset = Werkgever.objects.voor(user).order_by("naam")
 
     def nieuwe_werkgever(self) -> dict | None:
         d = self.cleaned_data
@@ -377,7 +378,7 @@ class WerkgeverForm(NLDSFormulier, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        gemeenten = gemeenten_van(user)
+        gemeenten = Gemeente.objects.voor(user)
         self.fields["gemeente"].queryset = gemeenten
         if len(gemeenten) == 1:
             self.fields["gemeente"].initial = gemeenten[0].pk

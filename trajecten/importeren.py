@@ -4,10 +4,13 @@ Gegarandeerd door `deelnemers_importeren()`:
 - alles of niets: eerst wordt ELKE rij gecontroleerd; bij één fout wordt niets opgeslagen en
   krijgt de medewerker per rij een Nederlandse reden (rijnummer, kolom, reden) via
   `ImportGeweigerd`. Een goed bestand wordt in één transactie opgeslagen;
-- gecontroleerd per rij: verplichte velden, BSN (11-proef), datums (dd-mm-jjjj of jjjj-mm-dd,
-  niet in de toekomst), land (ISO-code of Nederlandse naam), gemeente (CBS-code) binnen de
-  gemeenten waarvan de gebruiker medewerker is, keuzes (taalniveau, opleidingsniveau,
-  inburgering), e-mail en lengtes (de modelvalidatie);
+- gecontroleerd per rij met precies de regels van het registratieformulier: eerst wordt elke
+  waarde gelezen (verplichte velden, datums als dd-mm-jjjj of jjjj-mm-dd, land als ISO-code of
+  Nederlandse naam, gemeente als CBS-code binnen de gemeenten waarvan de gebruiker medewerker
+  is, keuzes als waarde of label), daarna gaat de deelnemer door
+  `services.deelnemer_fouten`, dezelfde functie die registreren en wijzigen gebruiken
+  (leeftijd, datums niet in de toekomst, verblijfsvergunning niet vóór de geboorte, BSN,
+  lengtes, e-mail, …), met dezelfde meldingen;
 - geen dubbelen: niet binnen het bestand (zelfde BSN, of zelfde voornaam + achternaam +
   geboortedatum) en niet tegen de database (BSN overal, want het BSN is landelijk uniek;
   naam + geboortedatum binnen de gemeenten van de gebruiker). Een rij die al bestaat is een
@@ -16,8 +19,8 @@ Gegarandeerd door `deelnemers_importeren()`:
 - een onleesbaar, binair, leeg, te groot of verkeerd soort bestand geeft een duidelijke
   melding, nooit een serverfout;
 - elke deelnemer wordt met `save()` opgeslagen (niet met `bulk_create`), zodat de
-  wijzigingshistorie (django-auditlog, met de importeur als actor) en andere save-signalen
-  (zoals het verversen van dashboards) gewoon meelopen.
+  wijzigingshistorie (django-auditlog, met de importeur als actor) elke deelnemer vastlegt. De
+  dashboards volgen via de databasetriggers van de rapportage, hoe er ook geschreven wordt.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from pathlib import PurePath
 from auditlog.context import set_actor
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django_countries import countries
@@ -45,7 +48,8 @@ from gemeenten.models import Gemeente
 
 from .constants import Inburgering, Opleidingsniveau, Taalniveau
 from .models import Deelnemer
-from .validators import normaliseer_bsn, valideer_bsn
+from .services import BSN_BESTAAT, deelnemer_fouten
+from .validators import normaliseer_bsn
 
 logger = logging.getLogger(__name__)
 
@@ -360,11 +364,10 @@ class _Controle:
     """Zet de rijen om naar (nog niet opgeslagen) deelnemers en verzamelt alle fouten."""
 
     def __init__(self, *, door):
-        self.vandaag = timezone.localdate()
         self.alle_gemeenten = {g.cbs_code: g for g in Gemeente.objects.all()}
         self.door = door
         self.eigen_gemeenten = set(
-            Gemeente.objects.als_medewerker(door).values_list("cbs_code", flat=True)
+            Gemeente.objects.voor(door).values_list("cbs_code", flat=True)
         )
         self.taalniveaus = _keuzes(Taalniveau)
         self.opleidingsniveaus = _keuzes(Opleidingsniveau)
@@ -420,18 +423,12 @@ class _Controle:
                 velden[kolom] = None
                 continue
             try:
-                datum = _datum(waarde)
+                velden[kolom] = _datum(waarde)
             except ValueError:
                 self.fout(rijnummer, kolom, _(
                     "Geen geldige datum. Gebruik dd-mm-jjjj (bijvoorbeeld 31-12-1990) of "
                     "jjjj-mm-dd."
                 ))
-                continue
-            if datum > self.vandaag:
-                self.fout(rijnummer, kolom, _("Deze datum ligt in de toekomst."))
-            elif datum.year < 1900:
-                self.fout(rijnummer, kolom, _("Deze datum ligt voor 1900."))
-            velden[kolom] = datum
 
         land = _tekst(rij.get("land_van_herkomst"))
         if land:
@@ -444,14 +441,7 @@ class _Controle:
                     "naam (bijvoorbeeld Syrië)."
                 ))
 
-        bsn = _tekst(rij.get("bsn"))
-        if bsn:
-            try:
-                bsn = normaliseer_bsn(bsn)
-                valideer_bsn(bsn)
-            except ValidationError as exc:
-                self.fout(rijnummer, "bsn", " ".join(str(m) for m in exc.messages))
-        velden["bsn"] = bsn
+        velden["bsn"] = normaliseer_bsn(_tekst(rij.get("bsn")))
 
         code = _cbs_code(rij.get("gemeente"))
         if code:
@@ -491,18 +481,13 @@ class _Controle:
 
         kolommen_met_fout = {f.kolom for f in self.fouten[aantal_fouten:]}
         deelnemer = Deelnemer(**{k: v for k, v in velden.items() if k not in kolommen_met_fout})
-        try:
-            # Uniek-zijn en de gemeente controleren we hieronder in bulk, niet per rij; het land
-            # komt al uit de landenlijst (de keuzecontrole van CountryField kost per rij 250
-            # vergelijkingen).
-            deelnemer.full_clean(
-                exclude=[*kolommen_met_fout, "gemeente", "land_van_herkomst", "talen"],
-                validate_unique=False,
-                validate_constraints=False,
-            )
-        except ValidationError as exc:
-            for veld, berichten in exc.message_dict.items():
-                self.fout(rijnummer, veld if veld in KOLOMMEN else "", " ".join(berichten))
+        # Dezelfde regels als het registratieformulier. Uniek-zijn controleren we hieronder in
+        # bulk, niet per rij; het land komt al uit de landenlijst (de keuzecontrole van
+        # CountryField kost per rij 250 vergelijkingen) en talen zitten niet in het bestand.
+        for veld, berichten in deelnemer_fouten(
+            deelnemer, exclude=[*kolommen_met_fout, "land_van_herkomst", "talen"]
+        ).items():
+            self.fout(rijnummer, veld if veld in KOLOMMEN else "", " ".join(map(str, berichten)))
         if len(self.fouten) > aantal_fouten:
             return None
         return deelnemer
@@ -539,7 +524,7 @@ class _Controle:
         # niets, en een naamgenoot elders is geen reden om te weigeren.
         bestaande_namen = {
             (_sleutel(v), _sleutel(a), g)
-            for v, a, g in Deelnemer.objects.voor_medewerker(self.door).filter(
+            for v, a, g in Deelnemer.objects.voor(self.door).filter(
                 geboortedatum__in=datums
             ).values_list("voornaam", "achternaam", "geboortedatum")
         } if datums else set()
@@ -547,7 +532,7 @@ class _Controle:
         for r in rijen:
             d = r.deelnemer
             if d.bsn and d.bsn in bestaande_bsns:
-                self.fout(r.rijnummer, "bsn", _("Er bestaat al een deelnemer met dit BSN."))
+                self.fout(r.rijnummer, "bsn", str(BSN_BESTAAT))
                 aantal += 1
             elif (_sleutel(d.voornaam), _sleutel(d.achternaam), d.geboortedatum) in (
                 bestaande_namen

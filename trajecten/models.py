@@ -12,7 +12,6 @@ from django_countries.fields import CountryField
 from gemeenten.models import Gemeente
 
 from .constants import (
-    GEPLAATST_SOORTEN,
     OPEN_STATUSSEN,
     Belemmering,
     ContactSoort,
@@ -49,11 +48,9 @@ class Tijdstempels(models.Model):
 
 
 class DeelnemerQuerySet(models.QuerySet):
-    def in_gemeenten(self, gemeenten):
-        return self.filter(gemeente__in=gemeenten)
-
-    def voor_medewerker(self, user):
-        return self.in_gemeenten(Gemeente.objects.als_medewerker(user))
+    def voor(self, user):
+        """Deelnemers die in een gemeente van `user` (als medewerker) wonen."""
+        return self.filter(gemeente__in=Gemeente.objects.voor(user))
 
 
 class Deelnemer(Tijdstempels):
@@ -128,6 +125,12 @@ class Deelnemer(Tijdstempels):
 
 
 class CoachQuerySet(models.QuerySet):
+    def voor(self, user):
+        """Coaches die in minstens één gemeente van `user` actief zijn, elk één keer."""
+        return self.filter(
+            pk__in=Coach.objects.filter(gemeenten__in=Gemeente.objects.voor(user)).values("pk")
+        )
+
     def actief(self):
         return self.filter(actief=True)
 
@@ -183,11 +186,6 @@ class Coach(Tijdstempels):
     def __str__(self):
         return self.naam
 
-    def vog_geldig_tot(self) -> datetime.date | None:
-        if not self.vog_datum:
-            return None
-        return self.vog_datum + relativedelta(years=settings.VOG_GELDIGHEID_JAREN)
-
     def heeft_geldige_vog(self, peildatum: datetime.date | None = None) -> bool:
         """Dezelfde regel als `CoachQuerySet.met_geldige_vog`, ook rond 29 februari."""
         peildatum = peildatum or vandaag()
@@ -201,6 +199,12 @@ class Coach(Tijdstempels):
         if not self.vog_datum:
             return "ontbreekt"
         return "geldig" if self.heeft_geldige_vog() else "verlopen"
+
+
+class WerkgeverQuerySet(models.QuerySet):
+    def voor(self, user):
+        """Werkgevers in een gemeente van `user` (als medewerker)."""
+        return self.filter(gemeente__in=Gemeente.objects.voor(user))
 
 
 class Werkgever(Tijdstempels):
@@ -224,6 +228,8 @@ class Werkgever(Tijdstempels):
         _("telefoon contactpersoon"), max_length=20, blank=True, default=""
     )
 
+    objects = WerkgeverQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("werkgever")
         verbose_name_plural = _("werkgevers")
@@ -243,17 +249,9 @@ class TrajectQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSSEN)
 
-    def in_gemeenten(self, gemeenten):
-        return self.filter(gemeente__in=gemeenten)
-
-    def voor_medewerker(self, user):
-        return self.in_gemeenten(Gemeente.objects.als_medewerker(user))
-
-    def voor_coordinator(self, user):
-        return self.in_gemeenten(Gemeente.objects.als_coordinator(user))
-
-    def gestart_in(self, van: datetime.date, tot: datetime.date):
-        return self.filter(startdatum__range=(van, tot))
+    def voor(self, user):
+        """Trajecten in een gemeente van `user` (als medewerker)."""
+        return self.filter(gemeente__in=Gemeente.objects.voor(user))
 
 
 class Traject(Tijdstempels):
@@ -358,14 +356,9 @@ class Intake(Tijdstempels):
 
 
 class PlaatsingQuerySet(models.QuerySet):
-    def telt_als_geplaatst(self):
-        return self.filter(soort__in=GEPLAATST_SOORTEN)
-
-    def lopend(self, peildatum: datetime.date | None = None):
-        peildatum = peildatum or vandaag()
-        return self.filter(startdatum__lte=peildatum).filter(
-            Q(einddatum__isnull=True) | Q(einddatum__gte=peildatum)
-        )
+    def voor(self, user):
+        """Plaatsingen op trajecten in een gemeente van `user` (als medewerker)."""
+        return self.filter(traject__gemeente__in=Gemeente.objects.voor(user))
 
 
 class Plaatsing(Tijdstempels):

@@ -6,10 +6,13 @@ altijd POST → service → redirect (POST-redirect-GET).
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from gemeenten.toegang import Toegang, toegang
 from gemeenten.toegangslog import Actie, registreer_toegang
 
-from . import selectors, services
+from . import historie, selectors, services
 from .constants import Status
 from .filters import DeelnemerFilter
 from .forms import (
@@ -55,13 +58,33 @@ def _pagina(request, queryset, grootte=PAGINAGROOTTE):
     return Paginator(queryset, grootte).get_page(request.GET.get("page"))
 
 
-def _verwerk_fout(form, exc: ValidationError) -> services.Bewerkingsconflict | None:
-    """Een bewerkingsconflict gaat naar de pagina (`_conflict.html`: wie wijzigde wat); andere
-    fouten gaan naar de velden van het formulier."""
-    if isinstance(exc, services.Bewerkingsconflict):
-        return exc
-    form.voeg_fouten_toe(exc)
-    return None
+def _formulierpagina(
+    request, *, form, opslaan, melding, naar, template: str, context=None, bij_fout=None
+) -> HttpResponse:
+    """Het vaste verloop van elk formulier van de werkplek (POST-redirect-GET).
+
+    GET, of een ongeldig formulier: de pagina met het formulier. Een geldig formulier gaat naar
+    `opslaan(**form.cleaned_data)` (één service); gelukt → succesmelding `melding` en een
+    redirect naar `naar` (allebei een waarde, of een functie van wat `opslaan` teruggaf).
+    Een `Bewerkingsconflict` komt als `conflict` op de pagina (`_conflict.html`: wie wijzigde
+    wat); `bij_fout(exc)` mag een andere fout zelf afhandelen (geeft dan True); elke andere
+    ValidationError komt bij de velden van het formulier. `context` (een dict, of een functie
+    die er een geeft, pas aangeroepen als de pagina getoond wordt) komt erbij.
+    """
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            resultaat = opslaan(**form.cleaned_data)
+        except services.Bewerkingsconflict as exc:
+            conflict = exc
+        except ValidationError as exc:
+            if not (bij_fout and bij_fout(exc)):
+                form.voeg_fouten_toe(exc)
+        else:
+            messages.success(request, melding(resultaat) if callable(melding) else melding)
+            return redirect(naar(resultaat) if callable(naar) else naar)
+    extra = context() if callable(context) else (context or {})
+    return render(request, template, {"form": form, "conflict": conflict, **extra})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -115,26 +138,24 @@ def bsn_zoeken(request):
 @require_http_methods(["GET", "POST"])
 def deelnemer_nieuw(request):
     form = DeelnemerForm(_post(request), user=request.user)
-    dubbelen, waarschuwing = [], False
-    if request.method == "POST" and form.is_valid():
-        try:
-            deelnemer = services.deelnemer_registreren(door=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            d = form.cleaned_data
-            dubbelen = selectors.mogelijke_dubbelen(
-                user=request.user, voornaam=d["voornaam"], achternaam=d["achternaam"],
-                geboortedatum=d["geboortedatum"], bsn=d.get("bsn", ""),
-            )
-            if getattr(exc, "code", None) == "mogelijk_dubbel":
-                waarschuwing = True
-            else:
-                form.voeg_fouten_toe(exc)
-        else:
-            messages.success(request, _("De deelnemer is geregistreerd."))
-            return redirect(_dossier_url(deelnemer.pk))
-    return render(request, "trajecten/deelnemer_form.html", {
-        "form": form, "dubbelen": dubbelen, "waarschuwing": waarschuwing, "nieuw": True,
-    })
+    pagina = {"dubbelen": [], "waarschuwing": False, "nieuw": True}
+
+    def bij_fout(exc) -> bool:
+        # Bij elke weigering de mogelijke dubbelen tonen; 'mogelijk dubbel' is geen veldfout
+        # maar een waarschuwing met de knop 'Toch aanmaken'.
+        d = form.cleaned_data
+        pagina["dubbelen"] = selectors.mogelijke_dubbelen(
+            user=request.user, voornaam=d["voornaam"], achternaam=d["achternaam"],
+            geboortedatum=d["geboortedatum"], bsn=d.get("bsn", ""),
+        )
+        pagina["waarschuwing"] = getattr(exc, "code", None) == "mogelijk_dubbel"
+        return pagina["waarschuwing"]
+
+    return _formulierpagina(
+        request, form=form, opslaan=partial(services.deelnemer_registreren, door=request.user),
+        melding=_("De deelnemer is geregistreerd."), naar=lambda d: _dossier_url(d.pk),
+        template="trajecten/deelnemer_form.html", context=pagina, bij_fout=bij_fout,
+    )
 
 
 @toegang(Toegang.MEDEWERKER)
@@ -145,19 +166,13 @@ def deelnemer_wijzigen(request, pk: int):
         _post(request), user=request.user, met_gemeente=False,
         initial=DeelnemerForm.initial_uit(deelnemer),
     )
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.deelnemer_wijzigen(deelnemer=deelnemer, door=request.user,
-                                        **form.cleaned_data)
-        except ValidationError as exc:
-            conflict = _verwerk_fout(form, exc)
-        else:
-            messages.success(request, _("De persoonsgegevens zijn opgeslagen."))
-            return redirect(_dossier_url(deelnemer.pk))
-    return render(request, "trajecten/deelnemer_form.html", {
-        "form": form, "deelnemer": deelnemer, "nieuw": False, "conflict": conflict,
-    })
+    return _formulierpagina(
+        request, form=form,
+        opslaan=partial(services.deelnemer_wijzigen, deelnemer=deelnemer, door=request.user),
+        melding=_("De persoonsgegevens zijn opgeslagen."), naar=_dossier_url(deelnemer.pk),
+        template="trajecten/deelnemer_form.html",
+        context={"deelnemer": deelnemer, "nieuw": False},
+    )
 
 
 @toegang(Toegang.MEDEWERKER)
@@ -176,7 +191,7 @@ def dossier(request, pk: int):
         "intake": selectors.intake_van(huidig) if huidig else None,
         "eerdere": [t for t in trajecten if t is not huidig],
         "tijdlijn": selectors.tijdlijn(deelnemer),
-        "historie": selectors.wijzigingshistorie(deelnemer),
+        "historie": historie.wijzigingshistorie(deelnemer),
         "contact_form": ContactmomentForm() if huidig else None,
         "kan_starten": not any(t.is_open for t in trajecten),
         "Status": Status,
@@ -188,24 +203,26 @@ def dossier(request, pk: int):
 def deelnemer_verhuizen(request, pk: int):
     deelnemer = selectors.deelnemer_ophalen(user=request.user, pk=pk)
     form = VerhuizenForm(_post(request), deelnemer=deelnemer)
-    if request.method == "POST" and form.is_valid():
-        naar = form.cleaned_data["naar_gemeente"]
-        try:
-            services.deelnemer_verhuizen(deelnemer=deelnemer, naar_gemeente=naar,
-                                         door=request.user)
-        except ValidationError as exc:
-            form.voeg_fouten_toe(exc)
-        else:
-            if selectors.is_medewerker_van(request.user, naar):
-                messages.success(request, _("De verhuizing is vastgelegd."))
-                return redirect(_dossier_url(deelnemer.pk))
-            messages.success(request, _(
-                "De verhuizing naar %(gemeente)s is vastgelegd. Het dossier is nu van die "
-                "gemeente; u ziet het niet meer.") % {"gemeente": naar.naam})
-            return redirect("trajecten:deelnemer_lijst")
-    return render(request, "trajecten/deelnemer_verhuizen.html", {
-        "form": form, "deelnemer": deelnemer,
-    })
+
+    def verhuizen(*, naar_gemeente, bevestigd):
+        """Geeft de nieuwe gemeente als het dossier daarmee buiten het zicht van de gebruiker
+        valt (dan kan hij niet terug naar het dossier), anders None."""
+        services.deelnemer_verhuizen(deelnemer=deelnemer, naar_gemeente=naar_gemeente,
+                                     door=request.user)
+        return None if selectors.is_medewerker_van(request.user, naar_gemeente) else naar_gemeente
+
+    return _formulierpagina(
+        request, form=form, opslaan=verhuizen,
+        melding=lambda uit_zicht: _("De verhuizing is vastgelegd.") if uit_zicht is None else _(
+            "De verhuizing naar %(gemeente)s is vastgelegd. Het dossier is nu van die "
+            "gemeente; u ziet het niet meer."
+        ) % {"gemeente": uit_zicht.naam},
+        naar=lambda uit_zicht: (
+            _dossier_url(deelnemer.pk) if uit_zicht is None
+            else reverse("trajecten:deelnemer_lijst")
+        ),
+        template="trajecten/deelnemer_verhuizen.html", context={"deelnemer": deelnemer},
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -217,18 +234,13 @@ def deelnemer_verhuizen(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def traject_starten(request, pk: int):
     deelnemer = selectors.deelnemer_ophalen(user=request.user, pk=pk)
-    form = TrajectStartenForm(_post(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.traject_starten(deelnemer=deelnemer, door=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.voeg_fouten_toe(exc)
-        else:
-            messages.success(request, _("Het traject is gestart (status: aangemeld)."))
-            return redirect(_dossier_url(deelnemer.pk, "traject"))
-    return render(request, "trajecten/traject_starten.html", {
-        "form": form, "deelnemer": deelnemer,
-    })
+    return _formulierpagina(
+        request, form=TrajectStartenForm(_post(request)),
+        opslaan=partial(services.traject_starten, deelnemer=deelnemer, door=request.user),
+        melding=_("Het traject is gestart (status: aangemeld)."),
+        naar=_dossier_url(deelnemer.pk, "traject"),
+        template="trajecten/traject_starten.html", context={"deelnemer": deelnemer},
+    )
 
 
 @toegang(Toegang.MEDEWERKER)
@@ -240,18 +252,14 @@ def intake(request, pk: int):
     if bestaand:
         initial = {v: getattr(bestaand, v) for v in
                    ("datum", "beroepswens", "sector", "belemmeringen", "actieplan")}
-    form = IntakeForm(_post(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.intake_vastleggen(traject=traject, door=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.voeg_fouten_toe(exc)
-        else:
-            messages.success(request, _("De intake is vastgelegd."))
-            return redirect(_dossier_url(traject.deelnemer_id, "intake"))
-    return render(request, "trajecten/intake_form.html", {
-        "form": form, "traject": traject, "deelnemer": traject.deelnemer, "bestaand": bestaand,
-    })
+    return _formulierpagina(
+        request, form=IntakeForm(_post(request), initial=initial),
+        opslaan=partial(services.intake_vastleggen, traject=traject, door=request.user),
+        melding=_("De intake is vastgelegd."),
+        naar=_dossier_url(traject.deelnemer_id, "intake"),
+        template="trajecten/intake_form.html",
+        context={"traject": traject, "deelnemer": traject.deelnemer, "bestaand": bestaand},
+    )
 
 
 @toegang(Toegang.MEDEWERKER)
@@ -260,20 +268,17 @@ def coach_toewijzen(request, pk: int):
     traject = selectors.traject_ophalen(user=request.user, pk=pk)
     form = CoachToewijzenForm(_post(request), user=request.user,
                               initial={"versie": traject.versie})
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.coach_toewijzen(traject=traject, coach=form.cleaned_data["coach"],
-                                     door=request.user, versie=form.cleaned_data["versie"])
-        except ValidationError as exc:
-            conflict = _verwerk_fout(form, exc)
-        else:
-            messages.success(request, _("De coach is toegewezen."))
-            return redirect(_dossier_url(traject.deelnemer_id, "traject"))
-    return render(request, "trajecten/coach_form.html", {
-        "form": form, "traject": traject, "deelnemer": traject.deelnemer,
-        "suggesties": selectors.coach_suggesties(traject=traject), "conflict": conflict,
-    })
+    return _formulierpagina(
+        request, form=form,
+        opslaan=partial(services.coach_toewijzen, traject=traject, door=request.user),
+        melding=_("De coach is toegewezen."),
+        naar=_dossier_url(traject.deelnemer_id, "traject"),
+        template="trajecten/coach_form.html",
+        context=lambda: {
+            "traject": traject, "deelnemer": traject.deelnemer,
+            "suggesties": selectors.coach_suggesties(traject=traject),
+        },
+    )
 
 
 @toegang(Toegang.MEDEWERKER)
@@ -281,39 +286,34 @@ def coach_toewijzen(request, pk: int):
 def status_wijzigen(request, pk: int):
     traject = selectors.traject_ophalen(user=request.user, pk=pk)
     form = StatusForm(_post(request), traject=traject, initial={"versie": traject.versie})
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.status_wijzigen(traject=traject, door=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            conflict = _verwerk_fout(form, exc)
-        else:
-            messages.success(request, _("De status is gewijzigd."))
-            return redirect(_dossier_url(traject.deelnemer_id, "traject"))
-    return render(request, "trajecten/status_form.html", {
-        "form": form, "traject": traject, "deelnemer": traject.deelnemer,
-        "toegestaan": [Status(s) for s in form.toegestaan],
-        "Status": Status, "conflict": conflict,
-    })
+    return _formulierpagina(
+        request, form=form,
+        opslaan=partial(services.status_wijzigen, traject=traject, door=request.user),
+        melding=_("De status is gewijzigd."),
+        naar=_dossier_url(traject.deelnemer_id, "traject"),
+        template="trajecten/status_form.html",
+        context={
+            "traject": traject, "deelnemer": traject.deelnemer,
+            "toegestaan": [Status(s) for s in form.toegestaan], "Status": Status,
+        },
+    )
 
 
 @toegang(Toegang.MEDEWERKER)
 @require_http_methods(["GET", "POST"])
 def traject_wijzigen(request, pk: int):
     traject = selectors.traject_ophalen(user=request.user, pk=pk)
-    form = TrajectWijzigenForm(_post(request), initial=TrajectWijzigenForm.initial_uit(traject))
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.traject_wijzigen(traject=traject, door=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            conflict = _verwerk_fout(form, exc)
-        else:
-            messages.success(request, _("Het traject is opgeslagen."))
-            return redirect(_dossier_url(traject.deelnemer_id, "traject"))
-    return render(request, "trajecten/traject_form.html", {
-        "form": form, "traject": traject, "deelnemer": traject.deelnemer, "conflict": conflict,
-    })
+    return _formulierpagina(
+        request,
+        form=TrajectWijzigenForm(
+            _post(request), initial=TrajectWijzigenForm.initial_uit(traject)
+        ),
+        opslaan=partial(services.traject_wijzigen, traject=traject, door=request.user),
+        melding=_("Het traject is opgeslagen."),
+        naar=_dossier_url(traject.deelnemer_id, "traject"),
+        template="trajecten/traject_form.html",
+        context={"traject": traject, "deelnemer": traject.deelnemer},
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -326,23 +326,20 @@ def traject_wijzigen(request, pk: int):
 def plaatsing_nieuw(request, pk: int):
     traject = selectors.traject_ophalen(user=request.user, pk=pk)
     form = PlaatsingForm(_post(request), user=request.user)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            services.plaatsing_registreren(
-                traject=traject, door=request.user, soort=d["soort"],
-                werkgever=d["werkgever"], nieuwe_werkgever=form.nieuwe_werkgever(),
-                functie=d["functie"], startdatum=d["startdatum"], einddatum=d["einddatum"],
-                uren_per_week=d["uren_per_week"], contractvorm=d["contractvorm"],
-            )
-        except ValidationError as exc:
-            form.voeg_fouten_toe(exc)
-        else:
-            messages.success(request, _("De plaatsing is geregistreerd."))
-            return redirect(_dossier_url(traject.deelnemer_id, "plaatsingen"))
-    return render(request, "trajecten/plaatsing_form.html", {
-        "form": form, "traject": traject, "deelnemer": traject.deelnemer,
-    })
+
+    def registreren(*, werkgever_naam, werkgever_kvk_nummer, werkgever_sector, **velden):
+        return services.plaatsing_registreren(
+            traject=traject, door=request.user, nieuwe_werkgever=form.nieuwe_werkgever(),
+            **velden,
+        )
+
+    return _formulierpagina(
+        request, form=form, opslaan=registreren,
+        melding=_("De plaatsing is geregistreerd."),
+        naar=_dossier_url(traject.deelnemer_id, "plaatsingen"),
+        template="trajecten/plaatsing_form.html",
+        context={"traject": traject, "deelnemer": traject.deelnemer},
+    )
 
 
 @toegang(Toegang.MEDEWERKER)
@@ -353,20 +350,14 @@ def plaatsing_beeindigen(request, pk: int):
         _post(request),
         initial={"einddatum": plaatsing.einddatum or vandaag(), "versie": plaatsing.versie},
     )
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.plaatsing_beeindigen(plaatsing=plaatsing, door=request.user,
-                                          **form.cleaned_data)
-        except ValidationError as exc:
-            conflict = _verwerk_fout(form, exc)
-        else:
-            messages.success(request, _("De einddatum van de plaatsing is vastgelegd."))
-            return redirect(_dossier_url(plaatsing.traject.deelnemer_id, "plaatsingen"))
-    return render(request, "trajecten/plaatsing_beeindigen.html", {
-        "form": form, "plaatsing": plaatsing, "deelnemer": plaatsing.traject.deelnemer,
-        "conflict": conflict,
-    })
+    return _formulierpagina(
+        request, form=form,
+        opslaan=partial(services.plaatsing_beeindigen, plaatsing=plaatsing, door=request.user),
+        melding=_("De einddatum van de plaatsing is vastgelegd."),
+        naar=_dossier_url(plaatsing.traject.deelnemer_id, "plaatsingen"),
+        template="trajecten/plaatsing_beeindigen.html",
+        context={"plaatsing": plaatsing, "deelnemer": plaatsing.traject.deelnemer},
+    )
 
 
 @toegang(Toegang.MEDEWERKER)
@@ -376,20 +367,14 @@ def plaatsing_wijzigen(request, pk: int):
     form = PlaatsingWijzigenForm(
         _post(request), initial=PlaatsingWijzigenForm.initial_uit(plaatsing)
     )
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.plaatsing_wijzigen(plaatsing=plaatsing, door=request.user,
-                                        **form.cleaned_data)
-        except ValidationError as exc:
-            conflict = _verwerk_fout(form, exc)
-        else:
-            messages.success(request, _("De plaatsing is opgeslagen."))
-            return redirect(_dossier_url(plaatsing.traject.deelnemer_id, "plaatsingen"))
-    return render(request, "trajecten/plaatsing_wijzigen.html", {
-        "form": form, "plaatsing": plaatsing, "deelnemer": plaatsing.traject.deelnemer,
-        "conflict": conflict,
-    })
+    return _formulierpagina(
+        request, form=form,
+        opslaan=partial(services.plaatsing_wijzigen, plaatsing=plaatsing, door=request.user),
+        melding=_("De plaatsing is opgeslagen."),
+        naar=_dossier_url(plaatsing.traject.deelnemer_id, "plaatsingen"),
+        template="trajecten/plaatsing_wijzigen.html",
+        context={"plaatsing": plaatsing, "deelnemer": plaatsing.traject.deelnemer},
+    )
 
 
 @toegang(Toegang.MEDEWERKER)
@@ -399,19 +384,16 @@ def contact_nieuw(request, pk: int):
     initial = {}
     if request.GET.get("soort"):
         initial["soort"] = request.GET["soort"]
-    form = ContactmomentForm(_post(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.contactmoment_registreren(traject=traject, door=request.user,
-                                               **form.cleaned_data)
-        except ValidationError as exc:
-            form.voeg_fouten_toe(exc)
-        else:
-            messages.success(request, _("Het contactmoment is vastgelegd."))
-            return redirect(_dossier_url(traject.deelnemer_id, "tijdlijn"))
-    return render(request, "trajecten/contact_form.html", {
-        "form": form, "traject": traject, "deelnemer": traject.deelnemer,
-    })
+    return _formulierpagina(
+        request, form=ContactmomentForm(_post(request), initial=initial),
+        opslaan=partial(
+            services.contactmoment_registreren, traject=traject, door=request.user
+        ),
+        melding=_("Het contactmoment is vastgelegd."),
+        naar=_dossier_url(traject.deelnemer_id, "tijdlijn"),
+        template="trajecten/contact_form.html",
+        context={"traject": traject, "deelnemer": traject.deelnemer},
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -445,13 +427,10 @@ def werkgever_detail(request, pk: int):
 @toegang(Toegang.MEDEWERKER)
 @require_http_methods(["GET", "POST"])
 def werkgever_nieuw(request):
-    form = WerkgeverForm(_post(request), user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            werkgever = services.werkgever_registreren(door=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.voeg_fouten_toe(exc)
-        else:
-            messages.success(request, _("De werkgever is geregistreerd."))
-            return redirect("trajecten:werkgever_detail", pk=werkgever.pk)
-    return render(request, "trajecten/werkgever_form.html", {"form": form})
+    return _formulierpagina(
+        request, form=WerkgeverForm(_post(request), user=request.user),
+        opslaan=partial(services.werkgever_registreren, door=request.user),
+        melding=_("De werkgever is geregistreerd."),
+        naar=lambda werkgever: reverse("trajecten:werkgever_detail", args=[werkgever.pk]),
+        template="trajecten/werkgever_form.html",
+    )

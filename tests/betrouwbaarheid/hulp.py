@@ -21,7 +21,7 @@ class HttpsClient(Client):
         return super().generic(*args, **kwargs)
 
 
-class _FormulierLezer(HTMLParser):
+class FormulierLezer(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.formulieren: list[tuple[dict, dict[str, list[str]]]] = []
@@ -74,7 +74,7 @@ class _FormulierLezer(HTMLParser):
 
 def formulier(antwoord) -> dict[str, list[str]]:
     """De velden van het formulier op de pagina, zoals de browser ze zou versturen."""
-    lezer = _FormulierLezer()
+    lezer = FormulierLezer()
     lezer.feed(antwoord.content.decode())
     for attrs, velden in lezer.formulieren:
         if "app-formulier" in (attrs.get("class") or ""):

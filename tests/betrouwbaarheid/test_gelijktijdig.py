@@ -24,7 +24,7 @@ from trajecten.factories import (
     TrajectFactory,
     genereer_bsn,
 )
-from trajecten.models import Deelnemer, Plaatsing, Traject
+from trajecten.models import Deelnemer, Plaatsing, Traject, Werkgever
 
 pytestmark = pytest.mark.django_db
 
@@ -374,10 +374,57 @@ def test_conflict_zonder_historie_vergelijkt_met_de_huidige_rij(medewerker, deel
     assert Deelnemer.objects.get(pk=deelnemer.pk).telefoon == "0699999999"
 
 
-@pytest.mark.skipif(
+def a_en_b_tegelijk(*, a, b, a_wacht_in) -> dict:
+    """Draait `a()` en `b()` als twee echte, gelijktijdige transacties (elk in een eigen thread
+    met een eigen databaseverbinding) en geeft {"A": uitkomst, "B": uitkomst}; een fout is
+    ook een uitkomst.
+
+    A blijft staan in `a_wacht_in` (model, methode), dus nadat het de rij vergrendelde. Dan
+    start B, dat moet wachten op A's vergrendeling (anders faalt de test); daarna gaat A door.
+    """
+    model, methode = a_wacht_in
+    a_bezig, a_mag_door = threading.Event(), threading.Event()
+    uitkomst = {}
+    origineel = getattr(model, methode)
+
+    def traag(self, *args, **kwargs):
+        if threading.current_thread().name == "A":
+            a_bezig.set()
+            assert a_mag_door.wait(10)
+        return origineel(self, *args, **kwargs)
+
+    def draai(naam, actie):
+        try:
+            uitkomst[naam] = actie()
+        except Exception as exc:  # de test kijkt welke fout het was
+            uitkomst[naam] = exc
+        finally:
+            connection.close()
+
+    setattr(model, methode, traag)
+    try:
+        draad_a = threading.Thread(target=draai, name="A", args=("A", a))
+        draad_a.start()
+        assert a_bezig.wait(10)
+        draad_b = threading.Thread(target=draai, name="B", args=("B", b))
+        draad_b.start()
+        draad_b.join(1.0)
+        assert draad_b.is_alive(), "B had moeten wachten op de vergrendeling van A"
+        a_mag_door.set()
+        draad_a.join(10)
+        draad_b.join(10)
+    finally:
+        setattr(model, methode, origineel)
+    return uitkomst
+
+
+alleen_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="rijvergrendeling (SELECT … FOR UPDATE) bestaat alleen op PostgreSQL",
 )
+
+
+@alleen_postgresql
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_gelijktijdige_opslag_op_postgresql_is_atomair(groningen, medewerker, collega, vervolg):
     """Twee echte, gelijktijdige transacties met dezelfde versie: A heeft de rij vergrendeld en
@@ -385,42 +432,45 @@ def test_gelijktijdige_opslag_op_postgresql_is_atomair(groningen, medewerker, co
     conflict; de database houdt A's waarde. Zonder de vergrendeling zou B A overschrijven."""
     traject = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True,
                              kosten=Decimal("100"))
-    a_vergrendeld, a_mag_door = threading.Event(), threading.Event()
-    resultaat = {}
-    origineel = Traject.full_clean
 
-    def trage_full_clean(self, *args, **kwargs):
-        if threading.current_thread().name == "A":
-            a_vergrendeld.set()
-            assert a_mag_door.wait(10)
-        return origineel(self, *args, **kwargs)
+    def opslaan(door, kosten):
+        return lambda: services.traject_wijzigen(
+            traject=traject, door=door, versie=1, uitvoerder=traject.uitvoerder, kosten=kosten
+        )
 
-    def opslaan(naam, door, kosten):
-        try:
-            services.traject_wijzigen(traject=traject, door=door, versie=1,
-                                      uitvoerder=traject.uitvoerder, kosten=kosten)
-            resultaat[naam] = "opgeslagen"
-        except services.Bewerkingsconflict as exc:
-            resultaat[naam] = exc
-        finally:
-            connection.close()
-
-    Traject.full_clean = trage_full_clean
-    try:
-        a = threading.Thread(target=opslaan, name="A", args=("A", collega, Decimal("200")))
-        a.start()
-        assert a_vergrendeld.wait(10)
-        b = threading.Thread(target=opslaan, name="B", args=("B", medewerker, Decimal("300")))
-        b.start()
-        b.join(1.0)
-        assert b.is_alive(), "B had moeten wachten op de vergrendeling van A"
-        a_mag_door.set()
-        a.join(10)
-        b.join(10)
-    finally:
-        Traject.full_clean = origineel
-    assert resultaat["A"] == "opgeslagen"
+    resultaat = a_en_b_tegelijk(
+        a=opslaan(collega, Decimal("200")), b=opslaan(medewerker, Decimal("300")),
+        a_wacht_in=(Traject, "full_clean"),
+    )
+    assert isinstance(resultaat["A"], Traject)
     assert isinstance(resultaat["B"], services.Bewerkingsconflict)
     assert "200" in resultaat["B"].messages[0]
     traject.refresh_from_db()
     assert traject.kosten == Decimal("200") and traject.versie == 2
+
+
+@alleen_postgresql
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("kvk_nummer", ["", "11223344"], ids=["zonder-kvk", "met-kvk"])
+def test_gelijktijdig_dubbel_verzonden_plaatsing_met_nieuwe_werkgever(
+    groningen, medewerker, vervolg, kvk_nummer
+):
+    """Een dubbelklik die als twee gelijktijdige verzoeken binnenkomt: A heeft het traject
+    vergrendeld en maakt de werkgever; B wacht, vindt daarna A's plaatsing en krijgt die
+    terug. Eén plaatsing, één werkgever, geen KvK-melding."""
+    traject = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True,
+                             status=Status.ACTIEF)
+
+    def registreren():
+        return services.plaatsing_registreren(
+            traject=traject, door=medewerker, soort="baan", functie="Timmerman",
+            startdatum=traject.startdatum, uren_per_week=32, nieuwe_werkgever={
+                "naam": "Bouwbedrijf Noord", "kvk_nummer": kvk_nummer, "sector": "bouw",
+            },
+        )
+
+    resultaat = a_en_b_tegelijk(a=registreren, b=registreren,
+                                a_wacht_in=(Werkgever, "full_clean"))
+    assert isinstance(resultaat["A"], Plaatsing), resultaat["A"]
+    assert resultaat["B"] == resultaat["A"]
+    assert (Plaatsing.objects.count(), Werkgever.objects.count()) == (1, 1)

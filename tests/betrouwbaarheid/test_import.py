@@ -266,7 +266,8 @@ def test_elke_rij_wordt_gecontroleerd_met_reden_per_kolom(medewerker):
         "Rij 5, kolom taalniveau: Onbekende waarde; kies uit: A0, A1, A2, B1, B2, C1, C2.",
         "Rij 5, kolom inburgering: Onbekende waarde; kies uit: niet gestart, bezig, afgerond, "
         "vrijgesteld.",
-        "Rij 6, kolom toestemming_datum: Deze datum ligt in de toekomst.",
+        "Rij 6, kolom toestemming_datum: De datum van toestemming kan niet in de toekomst "
+        "liggen.",
         "Rij 6, kolom email: Voer een geldig e-mailadres in.",
         "Rij 7, kolom gemeente: Onbekende CBS-code. Gebruik GM gevolgd door vier cijfers, "
         "bijvoorbeeld GM0014 voor Groningen.",
@@ -340,7 +341,7 @@ def test_dubbel_tegen_de_database(ingelogd, groningen, emmen):
     antwoord = upload(ingelogd, "d.csv", csv_bestand(rijen))
     html = tekst(antwoord)
     assert "Er is niets geïmporteerd: 2 fouten gevonden." in html
-    assert "Er bestaat al een deelnemer met dit BSN." in html
+    assert "Er is al een deelnemer met dit BSN geregistreerd." in html
     assert "Er bestaat al een deelnemer met deze voornaam, achternaam en geboortedatum in uw " \
            "gemeenten." in html
     assert Deelnemer.objects.count() == 2

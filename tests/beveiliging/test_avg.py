@@ -85,7 +85,8 @@ def dossiers(groningen, programma):
 
 
 def _indicatoren(programma):
-    """De rapportagecijfers volgens DOMAIN.md, hier direct uit de database geteld."""
+    """De rapportagecijfers volgens docs/domain.md ("Indicatoren"), hier direct uit de database
+    geteld."""
     periode = (datetime.date(2000, 1, 1), VANDAAG)
     trajecten = Traject.objects.filter(programma=programma)
     return {
@@ -178,6 +179,20 @@ def test_anonimiseren_verwijdert_persoonsgegevens_en_historie(dossiers):
     ).exists()
     logregels = Toegangslog.objects.filter(actie=Toegangslog.Actie.ANONIMISERING)
     assert set(logregels.values_list("deelnemer_nummer", flat=True)) == {a.pk, dossiers["b"].pk}
+
+
+def test_formulier_van_voor_het_anonimiseren_zet_de_gegevens_niet_terug(dossiers, medewerker):
+    """Een bewerkformulier dat nog openstond (versie van vóór het anonimiseren) krijgt een
+    conflict in plaats van de oude naam terug te schrijven."""
+    from trajecten import services
+
+    a = dossiers["a"]
+    oude_naam, oude_versie = a.achternaam, a.versie
+    _anonimiseer()
+    with pytest.raises(services.Bewerkingsconflict):
+        services.deelnemer_wijzigen(deelnemer=a, door=medewerker, versie=oude_versie,
+                                    achternaam=oude_naam)
+    assert Deelnemer.objects.get(pk=a.pk).achternaam == GEANONIMISEERD
 
 
 def test_anderen_blijven_onaangeroerd(dossiers):

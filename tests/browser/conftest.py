@@ -122,9 +122,16 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture
 def context(context):
+    from tests.browser.hulp import AXE, AXE_PAD
+
     # Het favicon-verzoek van de browser zou parallel aan de pagina een 404 (en een regel in
     # het toegangslog) geven; dat is ruis die niets test.
     context.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
+    # axe-core voor de toegankelijkheidstests, uit tests/browser/vendor/ in plaats van uit de
+    # statische bestanden van de app.
+    context.route(f"**{AXE_PAD}", lambda route: route.fulfill(
+        path=AXE, content_type="text/javascript; charset=utf-8"
+    ))
     context.set_default_timeout(10_000)
     return context
 

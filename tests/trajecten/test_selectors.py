@@ -23,6 +23,8 @@ from trajecten.factories import (
     TrajectFactory,
     WerkgeverFactory,
 )
+from trajecten.historie import wijzigingshistorie
+from trajecten.models import Coach, Deelnemer, Traject
 
 pytestmark = pytest.mark.django_db
 
@@ -42,20 +44,20 @@ def groep(groepen, sleutel):
 def test_alleen_eigen_gemeenten(medewerker, coordinator, groningen, emmen):
     eigen = DeelnemerFactory(gemeente=groningen)
     DeelnemerFactory(gemeente=emmen)
-    assert list(selectors.deelnemers_voor(medewerker)) == [eigen]
-    assert not selectors.deelnemers_voor(coordinator).exists()
+    assert list(Deelnemer.objects.voor(medewerker)) == [eigen]
+    assert not Deelnemer.objects.voor(coordinator).exists()
     with pytest.raises(Exception) as exc:
         selectors.deelnemer_ophalen(user=coordinator, pk=eigen.pk)
     assert exc.typename == "Http404"
 
 
-def test_coaches_voor_zonder_dubbelen(medewerker, groningen, emmen):
+def test_coach_voor_gebruiker_zonder_dubbelen(medewerker, groningen, emmen):
     from gemeenten.constants import Rol
     from gemeenten.factories import LidmaatschapFactory
 
     LidmaatschapFactory(user=medewerker, gemeente=emmen, rol=Rol.MEDEWERKER)
     coach = CoachFactory(gemeenten=[groningen, emmen])
-    assert list(selectors.coaches_voor(medewerker)) == [coach]
+    assert list(Coach.objects.voor(medewerker)) == [coach]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -179,7 +181,7 @@ def test_coachsuggesties_een_query(groningen, vervolg, django_assert_num_queries
     traject = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True)
     IntakeFactory(traject=traject)
     CoachFactory.create_batch(6, gemeenten=[groningen])
-    traject = selectors.Traject.objects.select_related("deelnemer", "intake").get(pk=traject.pk)
+    traject = Traject.objects.select_related("deelnemer", "intake").get(pk=traject.pk)
     with django_assert_num_queries(1):
         assert len(selectors.coach_suggesties(traject=traject)) == 6
 
@@ -209,7 +211,7 @@ def test_historie_maskeert_bsn_met_vast_aantal_queries(medewerker, groningen, ve
     def meet():
         dossier = selectors.dossier(user=medewerker, pk=d.pk)
         with CaptureQueriesContext(connection) as ctx:
-            historie = selectors.wijzigingshistorie(dossier)
+            historie = wijzigingshistorie(dossier)
         return historie, len(ctx)
 
     historie, klein = meet()

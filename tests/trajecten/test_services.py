@@ -1,4 +1,4 @@
-"""De regels van de werkplek, getest op de services (trajecten/services.py)."""
+"""De regels van de werkplek, getest op de services (`trajecten/services/`)."""
 
 import datetime
 
@@ -8,7 +8,7 @@ from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from rapportage.models import Programma
-from trajecten import selectors, services
+from trajecten import services
 from trajecten.constants import ContactSoort, Soort, Status, Uitvoerder
 from trajecten.factories import (
     CoachFactory,
@@ -508,6 +508,38 @@ class TestPlaatsing:
         assert eerste.pk == tweede.pk
         assert Plaatsing.objects.count() == 1
 
+    @pytest.mark.parametrize("kvk_nummer", ["", "12345678"], ids=["zonder-kvk", "met-kvk"])
+    def test_dubbel_verzonden_met_nieuwe_werkgever_maakt_een_plaatsing_en_een_werkgever(
+        self, medewerker, actief, kvk_nummer
+    ):
+        # Zoals het formulier hem stuurt: de tweede keer met dezelfde (ongeschoonde) invoer.
+        nieuw = {"naam": " Bakkerij De Korenschoof ", "kvk_nummer": kvk_nummer,
+                 "sector": "horeca"}
+        eerste = self.plaats(medewerker, actief, nieuwe_werkgever=dict(nieuw))
+        tweede = self.plaats(medewerker, actief, nieuwe_werkgever=dict(nieuw))
+        assert tweede.pk == eerste.pk
+        assert Plaatsing.objects.count() == 1
+        assert list(Werkgever.objects.values_list("naam", "kvk_nummer")) == [
+            ("Bakkerij De Korenschoof", kvk_nummer)
+        ]
+
+    def test_later_dezelfde_nieuwe_werkgever_met_kvk_geeft_de_kvk_melding(
+        self, medewerker, actief
+    ):
+        """Buiten het dubbel-venster is het geen dubbel verzonden formulier meer: het bestaande
+        KvK-nummer wordt gemeld, zoals bij elke nieuwe werkgever."""
+        nieuw = {"naam": "Bakkerij", "kvk_nummer": "12345678", "sector": "horeca"}
+        eerste = self.plaats(medewerker, actief, nieuwe_werkgever=dict(nieuw))
+        Plaatsing.objects.filter(pk=eerste.pk).update(
+            aangemaakt_op=eerste.aangemaakt_op - services.DUBBEL_VENSTER * 2
+        )
+        with pytest.raises(ValidationError) as exc:
+            self.plaats(medewerker, actief, nieuwe_werkgever=dict(nieuw))
+        assert "al een werkgever met dit KvK-nummer" in (
+            exc.value.message_dict["werkgever_kvk_nummer"][0]
+        )
+        assert (Plaatsing.objects.count(), Werkgever.objects.count()) == (1, 1)
+
     def test_beeindigen(self, medewerker, actief):
         p = self.plaats(medewerker, actief)
         einde = p.startdatum + datetime.timedelta(days=30)
@@ -606,8 +638,8 @@ class TestVerhuizen:
         assert open_traject.coach is None  # coach werkt niet in Emmen
         assert oud.gemeente == groningen  # afgesloten traject blijft waar het telde
         # Oude gemeente verliest toegang, de nieuwe krijgt hem.
-        assert not selectors.deelnemers_voor(medewerker).filter(pk=deelnemer.pk).exists()
-        assert selectors.deelnemers_voor(medewerker_emmen).filter(pk=deelnemer.pk).exists()
+        assert not Deelnemer.objects.voor(medewerker).filter(pk=deelnemer.pk).exists()
+        assert Deelnemer.objects.voor(medewerker_emmen).filter(pk=deelnemer.pk).exists()
         # Eén open traject, één gemeente: nooit dubbel geteld.
         assert Traject.objects.open().filter(deelnemer=deelnemer).count() == 1
         assert Plaatsing.objects.filter(traject__gemeente=emmen).count() == 1

@@ -552,6 +552,18 @@ class TestPlaatsing:
         w = Werkgever.objects.get()
         assert (w.naam, w.gemeente) == ("Bouwbedrijf Noord", actief.gemeente)
 
+    def test_dubbelklik_met_nieuwe_werkgever_geeft_een_plaatsing(self, mw, actief):
+        """Twee keer verzenden (dubbelklik, of terug en opnieuw): de tweede keer dezelfde
+        bevestiging, geen melding dat het KvK-nummer al bestaat, en niets dubbel."""
+        url = reverse("trajecten:plaatsing_nieuw", args=[actief.pk])
+        data = self.data(actief, werkgever_naam="Bouwbedrijf Noord",
+                         werkgever_kvk_nummer="11223344", werkgever_sector="bouw")
+        eerste, tweede = mw.post(url, data), mw.post(url, data)
+        assert eerste.status_code == tweede.status_code == 302
+        assert tweede.url == eerste.url == dossier_url(actief.deelnemer) + "#plaatsingen"
+        assert "De plaatsing is geregistreerd." in tekst(mw.get(tweede.url))
+        assert (Plaatsing.objects.count(), Werkgever.objects.count()) == (1, 1)
+
     def test_nieuwe_werkgever_fout_bij_veld(self, mw, actief):
         r = mw.post(reverse("trajecten:plaatsing_nieuw", args=[actief.pk]), self.data(
             actief, werkgever_naam="Bouwbedrijf", werkgever_kvk_nummer="12",
@@ -649,6 +661,20 @@ class TestVerhuizen:
         actief.refresh_from_db()
         assert actief.gemeente == emmen
         assert mw.get(dossier_url(actief.deelnemer)).status_code == 404
+
+    def test_verhuizen_binnen_eigen_gemeenten_blijft_op_het_dossier(self, mw, medewerker,
+                                                                   actief, emmen):
+        from gemeenten.constants import Rol
+        from gemeenten.factories import LidmaatschapFactory
+
+        LidmaatschapFactory(user=medewerker, gemeente=emmen, rol=Rol.MEDEWERKER)
+        r = mw.post(reverse("trajecten:deelnemer_verhuizen", args=[actief.deelnemer_id]),
+                    {"naar_gemeente": emmen.pk, "bevestigd": "on"})
+        assert r.status_code == 302 and r.url == dossier_url(actief.deelnemer)
+        html = tekst(mw.get(r.url))
+        assert "De verhuizing is vastgelegd." in html and "u ziet het niet meer" not in html
+        actief.refresh_from_db()
+        assert actief.gemeente == emmen
 
     def test_bevestiging_verplicht(self, mw, actief, emmen):
         r = mw.post(reverse("trajecten:deelnemer_verhuizen", args=[actief.deelnemer_id]),

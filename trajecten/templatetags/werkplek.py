@@ -78,7 +78,7 @@ def menu(context):
     elif Toegang.COORDINATOR in rollen:
         from gemeenten.models import Gemeente
 
-        for gemeente in Gemeente.objects.als_coordinator(user).order_by("naam")[:5]:
+        for gemeente in Gemeente.objects.voor_rapportage(user).order_by("naam")[:5]:
             items.append((_("Rapportage %(gemeente)s") % {"gemeente": gemeente.naam},
                           f"/rapportage/gemeente/{gemeente.cbs_code}/"))
     if Toegang.BEHEERDER in rollen:
@@ -107,9 +107,3 @@ def belemmeringnamen(codes):
     namen = dict(Belemmering.choices)
     return [str(namen.get(c, c)) for c in (codes or [])]
 
-
-@register.filter
-def sectornaam(code):
-    from trajecten.constants import Sector
-
-    return dict(Sector.choices).get(code, code or "")

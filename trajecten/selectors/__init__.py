@@ -1,0 +1,70 @@
+"""Leesfuncties van de werkplek van de medewerker, per onderwerp een module.
+
+- `ophalen.py`: één deelnemer, traject, plaatsing of werkgever (`*_ophalen`), zoeken op BSN;
+- `deelnemers.py`: de deelnemerslijst, mogelijke dubbelen, het dossier en zijn tijdlijn;
+- `werkvoorraad.py`: de werkvoorraad (vier groepen);
+- `coaches.py`: coachsuggesties voor een traject;
+- `werkgevers.py`: werkgevers en hun plaatsingen.
+
+Scoping gebeurt op één plek per model: elke functie begint bij `Model.objects.voor(user)` (de
+gemeenten waarin `user` medewerker is, `Gemeente.objects.voor(user)`). Een view die een id
+krijgt, haalt het object op via een `*_ophalen`-functie; een id buiten de gemeenten van de
+gebruiker geeft `Http404`, nooit het record. Querysets komen terug met
+`select_related`/`prefetch_related` al toegepast, zodat een lijst een vast aantal queries doet,
+hoe lang hij ook is. Selectors schrijven nooit. De wijzigingshistorie van het dossier staat in
+`trajecten/historie.py`.
+"""
+
+from .coaches import CoachSuggestie, coach_suggesties
+from .deelnemers import (
+    Gebeurtenis,
+    deelnemer_lijst,
+    dossier,
+    intake_van,
+    mogelijke_dubbelen,
+    tijdlijn,
+)
+from .ophalen import (
+    alle_gemeenten,
+    deelnemer_met_bsn,
+    deelnemer_ophalen,
+    is_medewerker_van,
+    plaatsing_ophalen,
+    traject_ophalen,
+    werkgever_ophalen,
+)
+from .werkgevers import plaatsingen_bij_werkgever, werkgever_lijst
+from .werkvoorraad import (
+    CONTACT_TERMIJN_DAGEN,
+    INTAKE_TERMIJN_DAGEN,
+    NAZORG_NA_MAANDEN,
+    WERKVOORRAAD_MAX,
+    WerkvoorraadGroep,
+    werkvoorraad,
+)
+
+__all__ = [
+    "CONTACT_TERMIJN_DAGEN",
+    "INTAKE_TERMIJN_DAGEN",
+    "NAZORG_NA_MAANDEN",
+    "WERKVOORRAAD_MAX",
+    "CoachSuggestie",
+    "Gebeurtenis",
+    "WerkvoorraadGroep",
+    "alle_gemeenten",
+    "coach_suggesties",
+    "deelnemer_lijst",
+    "deelnemer_met_bsn",
+    "deelnemer_ophalen",
+    "dossier",
+    "intake_van",
+    "is_medewerker_van",
+    "mogelijke_dubbelen",
+    "plaatsing_ophalen",
+    "plaatsingen_bij_werkgever",
+    "tijdlijn",
+    "traject_ophalen",
+    "werkgever_lijst",
+    "werkgever_ophalen",
+    "werkvoorraad",
+]

@@ -1,0 +1,146 @@
+"""De deelnemerslijst, mogelijke dubbelen en het dossier met zijn tijdlijn."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from ..constants import Status
+from ..models import Contactmoment, Deelnemer, Intake, Plaatsing, Traject
+
+
+def _huidig_traject():
+    """Het meest recente traject van de deelnemer (de buitenste query)."""
+    return Traject.objects.filter(deelnemer=OuterRef("pk")).order_by("-aanmelddatum", "-pk")
+
+
+def deelnemer_lijst(*, user) -> QuerySet[Deelnemer]:
+    """Deelnemers van de gemeenten van `user`, met gegevens van hun huidige traject.
+
+    Annoteert `traject_id`, `traject_status`, `traject_coach_id`, `traject_coach_naam` en
+    `traject_programma_id` als subqueries, zodat filteren, sorteren en tonen in één query
+    gebeurt: het aantal queries hangt niet af van de paginagrootte.
+    """
+    huidig = _huidig_traject()
+    return (
+        Deelnemer.objects.voor(user)
+        .select_related("gemeente")
+        .annotate(
+            traject_id=Subquery(huidig.values("pk")[:1]),
+            traject_status=Subquery(huidig.values("status")[:1]),
+            traject_coach_id=Subquery(huidig.values("coach_id")[:1]),
+            traject_coach_naam=Subquery(huidig.values("coach__naam")[:1]),
+            traject_programma_id=Subquery(huidig.values("programma_id")[:1]),
+        )
+    )
+
+
+def mogelijke_dubbelen(
+    *, user, voornaam: str, achternaam: str, geboortedatum: datetime.date | None, bsn: str = ""
+) -> list[Deelnemer]:
+    """Deelnemers in de gemeenten van `user` met hetzelfde BSN, of dezelfde naam en
+    geboortedatum (hoofdletterongevoelig). Eén query."""
+    voorwaarde = Q(pk__in=[])
+    if bsn:
+        voorwaarde |= Q(bsn=bsn)
+    if voornaam and achternaam and geboortedatum:
+        voorwaarde |= Q(
+            voornaam__iexact=voornaam.strip(),
+            achternaam__iexact=achternaam.strip(),
+            geboortedatum=geboortedatum,
+        )
+    return list(
+        Deelnemer.objects.voor(user).filter(voorwaarde).select_related("gemeente")[:10]
+    )
+
+
+def dossier(*, user, pk: int) -> Deelnemer:
+    """De deelnemer met alles wat het dossier toont, in een vast aantal queries.
+
+    `deelnemer.alle_trajecten` bevat de trajecten (nieuwste eerst) met programma, coach,
+    intake, plaatsingen (met werkgever) en contactmomenten al opgehaald.
+    """
+    plaatsingen = Plaatsing.objects.select_related("werkgever").order_by("-startdatum", "-pk")
+    contacten = Contactmoment.objects.select_related("medewerker").order_by("-datum", "-pk")
+    trajecten = (
+        Traject.objects.select_related("programma", "coach", "gemeente", "intake__medewerker")
+        .prefetch_related(
+            Prefetch("plaatsingen", queryset=plaatsingen, to_attr="alle_plaatsingen"),
+            Prefetch("contactmomenten", queryset=contacten, to_attr="alle_contactmomenten"),
+        )
+        .order_by("-aanmelddatum", "-pk")
+    )
+    return get_object_or_404(
+        Deelnemer.objects.voor(user)
+        .select_related("gemeente")
+        .prefetch_related(Prefetch("trajecten", queryset=trajecten, to_attr="alle_trajecten")),
+        pk=pk,
+    )
+
+
+def intake_van(traject: Traject) -> Intake | None:
+    try:
+        return traject.intake
+    except Intake.DoesNotExist:
+        return None
+
+
+@dataclass
+class Gebeurtenis:
+    """Eén regel van de tijdlijn; `volgorde` ordent gebeurtenissen op dezelfde dag."""
+
+    datum: datetime.date
+    soort: str
+    titel: str
+    tekst: str = ""
+    volgorde: int = 0
+
+
+def tijdlijn(deelnemer: Deelnemer) -> list[Gebeurtenis]:
+    """Alle gebeurtenissen van de trajecten van een deelnemer als één tijdlijn (nieuwste eerst).
+
+    Werkt op een deelnemer uit `dossier()`: geen extra queries.
+    """
+    items: list[Gebeurtenis] = []
+    for traject in deelnemer.alle_trajecten:
+        items.append(Gebeurtenis(
+            traject.aanmelddatum, "aanmelding", _("Aangemeld voor %(programma)s")
+            % {"programma": traject.programma}, traject.get_uitvoerder_display(),
+        ))
+        intake = intake_van(traject)
+        if intake:
+            items.append(Gebeurtenis(
+                intake.datum, "intake", _("Intake"),
+                _("Beroepswens: %(wens)s") % {"wens": intake.beroepswens}, 1,
+            ))
+        for plaatsing in traject.alle_plaatsingen:
+            werkgever = plaatsing.werkgever or "–"
+            items.append(Gebeurtenis(
+                plaatsing.startdatum, "plaatsing",
+                _("Start %(soort)s") % {"soort": plaatsing.get_soort_display()},
+                f"{plaatsing.functie or ''} {_('bij')} {werkgever}".strip(), 2,
+            ))
+            if plaatsing.einddatum:
+                items.append(Gebeurtenis(
+                    plaatsing.einddatum, "plaatsing_einde",
+                    _("Einde %(soort)s") % {"soort": plaatsing.get_soort_display()},
+                    str(werkgever), 3,
+                ))
+        for contact in traject.alle_contactmomenten:
+            items.append(Gebeurtenis(
+                contact.datum, f"contact_{contact.soort}",
+                _("Contact: %(soort)s") % {"soort": contact.get_soort_display()},
+                contact.notitie, 4,
+            ))
+        if traject.einddatum:
+            titel = (
+                _("Uitgevallen") if traject.status == Status.UITGEVALLEN else _("Traject afgerond")
+            )
+            items.append(Gebeurtenis(
+                traject.einddatum, "einde", titel, traject.reden_uitval, 5,
+            ))
+    return sorted(items, key=lambda g: (g.datum, g.volgorde), reverse=True)

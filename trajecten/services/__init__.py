@@ -1,0 +1,94 @@
+"""Schrijfacties van de werkplek: één functie per handeling, per onderwerp een module.
+
+- `deelnemer.py`: `deelnemer_registreren`, `deelnemer_wijzigen`, `deelnemer_verhuizen`, en
+  de regels voor persoonsgegevens (`deelnemer_fouten`), die ook de bulkimport gebruikt;
+- `traject.py`: `traject_starten`, `intake_vastleggen`, `coach_toewijzen`,
+  `status_wijzigen`, `traject_wijzigen`;
+- `plaatsing.py`: `plaatsing_registreren`, `plaatsing_wijzigen`, `plaatsing_beeindigen`;
+- `werkgever.py`: `werkgever_registreren`;
+- `contact.py`: `contactmoment_registreren`;
+- `versies.py`: optimistische vergrendeling (`Bewerkingsconflict`, `eis_versie`,
+  `volgende_versie`);
+- `basis.py`: toegang, rijvergrendeling, dubbel verzenden, foutmeldingen per veld.
+
+Elke handeling is keyword-only, draait in één transactie (`@transaction.atomic`), controleert de
+regels van het domein (docs/domain.md) en roept `full_clean()` aan vóór `save()`. Bij een fout
+gooit ze een `ValidationError` met een Nederlandse melding (per veld waar dat kan) en is er niets
+opgeslagen. Een object buiten de gemeenten van `door` geeft `PermissionDenied`.
+
+Schrijven gaat met `.save()`, nooit met `QuerySet.update()`: zo loopt `full_clean()` mee en
+legt django-auditlog (via save-signalen) elke wijziging vast in de wijzigingshistorie. De cache
+van de rapportage hangt daar niet van af: die volgt de gegevensversie die databasetriggers bij
+elke schrijfactie ophogen (`rapportage/triggers.py`).
+
+Dubbel verzenden: een formulier dat twee keer verstuurd wordt, maakt geen twee deelnemers,
+trajecten, plaatsingen (ook niet met een nieuwe werkgever) of contactmomenten. De functies
+vergrendelen de rij van het traject of de deelnemer (`select_for_update`) en kijken dan of er
+binnen `DUBBEL_VENSTER` al een identiek record is gemaakt; zo ja, dan geven ze dat record terug
+in plaats van een tweede te maken (idempotent). Intake, coach en status zijn van nature
+idempotent. `werkgever_registreren` los (de pagina 'Nieuwe werkgever') is dat niet: een tweede
+keer met hetzelfde KvK-nummer geeft de melding dat de werkgever al bestaat.
+
+Geen verloren wijzigingen: zie `versies.py`. Stuurt iemand hetzelfde bewerkformulier twee keer
+(de rij heeft al precies die waarden), dan is dat geen conflict maar een dubbel verzonden
+formulier: er verandert niets.
+
+`from trajecten import services; services.traject_starten(...)` blijft werken: alles wat
+hieronder staat, is vanuit dit pakket te gebruiken.
+"""
+
+from .basis import DUBBEL_VENSTER
+from .contact import contactmoment_registreren
+from .deelnemer import (
+    BSN_BESTAAT,
+    MINIMUM_LEEFTIJD,
+    WIJZIGBARE_VELDEN,
+    deelnemer_fouten,
+    deelnemer_registreren,
+    deelnemer_verhuizen,
+    deelnemer_wijzigen,
+)
+from .plaatsing import (
+    PLAATSING_MAX_DAGEN_VOORUIT,
+    SOORTEN_MET_WERKGEVER,
+    plaatsing_beeindigen,
+    plaatsing_registreren,
+    plaatsing_wijzigen,
+)
+from .traject import (
+    MAX_KOSTEN,
+    coach_toewijzen,
+    intake_vastleggen,
+    status_wijzigen,
+    traject_starten,
+    traject_wijzigen,
+)
+from .versies import Bewerkingsconflict, eis_versie, volgende_versie
+from .werkgever import werkgever_registreren
+
+__all__ = [
+    "BSN_BESTAAT",
+    "DUBBEL_VENSTER",
+    "MAX_KOSTEN",
+    "MINIMUM_LEEFTIJD",
+    "PLAATSING_MAX_DAGEN_VOORUIT",
+    "SOORTEN_MET_WERKGEVER",
+    "WIJZIGBARE_VELDEN",
+    "Bewerkingsconflict",
+    "coach_toewijzen",
+    "contactmoment_registreren",
+    "deelnemer_fouten",
+    "deelnemer_registreren",
+    "deelnemer_verhuizen",
+    "deelnemer_wijzigen",
+    "eis_versie",
+    "intake_vastleggen",
+    "plaatsing_beeindigen",
+    "plaatsing_registreren",
+    "plaatsing_wijzigen",
+    "status_wijzigen",
+    "traject_starten",
+    "traject_wijzigen",
+    "volgende_versie",
+    "werkgever_registreren",
+]

@@ -1,0 +1,48 @@
+"""Contactmoment vastleggen: een gesprek, nazorgcontact of werkgeverscontact."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ..constants import ContactSoort
+from ..models import Contactmoment, Traject
+from .basis import Fouten, datum_nl, niet_in_toekomst, recent, vergrendel_traject
+
+
+@transaction.atomic
+def contactmoment_registreren(
+    *,
+    traject: Traject,
+    door,
+    soort: str,
+    datum: datetime.date,
+    notitie: str = "",
+) -> Contactmoment:
+    """Legt een gesprek, nazorgcontact of werkgeverscontact vast.
+
+    De datum ligt niet in de toekomst en niet vóór de aanmelding. Hetzelfde contact (soort,
+    datum, notitie) binnen het dubbel-venster geeft het eerste terug.
+    """
+    traject = vergrendel_traject(traject, door=door)
+    fouten = Fouten()
+    if soort not in ContactSoort.values:
+        fouten.voeg_toe("soort", _("Kies een soort contact uit de lijst."))
+    niet_in_toekomst(fouten, "datum", datum, _("De datum van het contact"))
+    if datum and datum < traject.aanmelddatum:
+        fouten.voeg_toe("datum", _(
+            "Het contact kan niet vóór de aanmelding (%(datum)s) liggen."
+        ) % {"datum": datum_nl(traject.aanmelddatum)})
+    fouten.gooi()
+    notitie = (notitie or "").strip()
+    eerder = recent(traject.contactmomenten.filter(soort=soort, datum=datum, notitie=notitie))
+    if eerder:
+        return eerder
+    contact = Contactmoment(
+        traject=traject, soort=soort, datum=datum, notitie=notitie, medewerker=door
+    )
+    contact.full_clean()
+    contact.save()
+    return contact

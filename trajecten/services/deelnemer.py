@@ -1,0 +1,260 @@
+"""Deelnemer: registreren, persoonsgegevens wijzigen, verhuizen; en de regels voor de
+persoonsgegevens (`deelnemer_fouten`), die ook de bulkimport gebruikt."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from dateutil.relativedelta import relativedelta
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from gemeenten.models import Gemeente
+
+from ..constants import Inburgering, Opleidingsniveau, Taal, Taalniveau
+from ..models import Coach, Deelnemer, vandaag
+from ..selectors import is_medewerker_van, mogelijke_dubbelen
+from ..validators import normaliseer_bsn, valideer_bsn
+from .basis import (
+    Fouten,
+    controleer_keuzes,
+    niet_in_toekomst,
+    recent,
+    uniek,
+    vergrendel_deelnemer,
+)
+from .versies import bewaar_nieuwe_versie, eis_versie, volgende_versie
+
+#: Jongste leeftijd van een deelnemer (werkende leeftijd).
+MINIMUM_LEEFTIJD = 15
+#: Een datum vóór dit jaar is bij een deelnemer een tikfout.
+EERSTE_JAAR = 1900
+#: Het BSN is landelijk uniek; zelfde melding bij registreren en importeren.
+BSN_BESTAAT = gettext_lazy("Er is al een deelnemer met dit BSN geregistreerd.")
+
+#: De andere datums van een deelnemer: (veld, hoe de melding hem noemt, melding bij vóór 1900).
+_ANDERE_DATUMS = (
+    ("datum_verblijfsvergunning", gettext_lazy("De datum van de verblijfsvergunning"),
+     gettext_lazy("Controleer de datum van de verblijfsvergunning: die ligt vóór 1900.")),
+    ("toestemming_datum", gettext_lazy("De datum van toestemming"),
+     gettext_lazy("Controleer de datum van toestemming: die ligt vóór 1900.")),
+)
+
+#: Velden die `deelnemer_wijzigen` aanpast; de gemeente verandert alleen via een verhuizing.
+WIJZIGBARE_VELDEN = (
+    "voornaam", "achternaam", "geboortedatum", "land_van_herkomst", "bsn", "v_nummer",
+    "telefoon", "email", "datum_verblijfsvergunning", "taalniveau", "talen",
+    "opleidingsniveau", "inburgering", "toestemming_datum",
+)
+#: Tekstvelden waarvan spaties aan het begin en eind wegvallen.
+_TEKSTVELDEN = ("voornaam", "achternaam", "v_nummer", "telefoon", "email")
+
+
+def deelnemer_fouten(deelnemer: Deelnemer, *, exclude: Iterable[str] = ()) -> dict[str, list]:
+    """Alle regels voor de persoonsgegevens van één (nog niet opgeslagen) deelnemer.
+
+    - geboortedatum: niet in de toekomst, minstens `MINIMUM_LEEFTIJD` jaar geleden, niet vóór
+      1900;
+    - datum verblijfsvergunning en datum toestemming: niet in de toekomst, niet vóór 1900; de
+      verblijfsvergunning niet vóór de geboortedatum;
+    - BSN: de 11-proef (python-stdnum); talen uit de lijst;
+    - de modelvalidatie: verplichte velden, lengtes, keuzes, e-mailadres.
+
+    Eén functie voor elke weg naar binnen: registreren en wijzigen (hieronder) en de bulkimport
+    (`importeren.py`) roepen haar aan, zodat regels en meldingen niet uit elkaar kunnen lopen.
+    Geeft per veld de meldingen (leeg: in orde) en gooit zelf niets. Niet hier: de gemeente
+    (een toegangsvraag van de aanroeper) en een BSN of persoon die al bestaat (dat vraagt de
+    database; de import doet het in bulk). `exclude`: velden die de aanroeper al afkeurde.
+    """
+    exclude = set(exclude)
+    fouten = Fouten()
+    heden = vandaag()
+    geboren = deelnemer.geboortedatum
+    if geboren:
+        if geboren > heden:
+            fouten.voeg_toe("geboortedatum", _("De geboortedatum kan niet in de toekomst liggen."))
+        elif geboren > heden - relativedelta(years=MINIMUM_LEEFTIJD):
+            fouten.voeg_toe("geboortedatum", _(
+                "Een deelnemer is minstens %(jaar)s jaar oud; controleer de geboortedatum."
+            ) % {"jaar": MINIMUM_LEEFTIJD})
+        elif geboren.year < EERSTE_JAAR:
+            fouten.voeg_toe("geboortedatum", _("Controleer de geboortedatum: die ligt vóór 1900."))
+    for veld, wat, te_vroeg in _ANDERE_DATUMS:
+        datum = getattr(deelnemer, veld)
+        niet_in_toekomst(fouten, veld, datum, wat, peildatum=heden)
+        if datum and datum.year < EERSTE_JAAR:
+            fouten.voeg_toe(veld, str(te_vroeg))
+    vergunning = deelnemer.datum_verblijfsvergunning
+    if geboren and vergunning and vergunning < geboren and not fouten.get(
+        "datum_verblijfsvergunning"
+    ):
+        fouten.voeg_toe("datum_verblijfsvergunning", _(
+            "De verblijfsvergunning kan niet vóór de geboortedatum zijn verleend."
+        ))
+    try:
+        valideer_bsn(deelnemer.bsn)
+    except ValidationError as exc:
+        fouten["bsn"] = exc.messages
+    controleer_keuzes(fouten, "talen", deelnemer.talen or [], Taal)
+    try:
+        # De gemeente controleert de aanroeper (toegang); uniek-zijn vraagt de database.
+        deelnemer.full_clean(
+            exclude=[*fouten, *exclude, "gemeente"],
+            validate_unique=False, validate_constraints=False,
+        )
+    except ValidationError as exc:
+        for veld, meldingen in exc.message_dict.items():
+            fouten.setdefault(veld, []).extend(meldingen)
+    return {veld: meldingen for veld, meldingen in fouten.items() if veld not in exclude}
+
+
+def _bsn_bestaat(bsn: str, behalve: int | None = None) -> bool:
+    qs = Deelnemer.objects.filter(bsn=bsn)
+    if behalve:
+        qs = qs.exclude(pk=behalve)
+    return bool(bsn) and qs.exists()
+
+
+def _bewaar(deelnemer: Deelnemer) -> None:
+    # Twee gelijktijdige registraties met hetzelfde BSN: de unieke index beslist.
+    try:
+        with transaction.atomic():
+            deelnemer.save()
+    except IntegrityError as exc:
+        raise ValidationError({"bsn": [BSN_BESTAAT]}) from exc
+
+
+@transaction.atomic
+def deelnemer_registreren(
+    *,
+    door,
+    gemeente: Gemeente,
+    voornaam: str,
+    achternaam: str,
+    geboortedatum: datetime.date,
+    land_van_herkomst: str,
+    toestemming_datum: datetime.date | None = None,
+    bsn: str = "",
+    v_nummer: str = "",
+    telefoon: str = "",
+    email: str = "",
+    datum_verblijfsvergunning: datetime.date | None = None,
+    taalniveau: str = Taalniveau.A0,
+    talen: Iterable[str] = (),
+    opleidingsniveau: str = Opleidingsniveau.ONBEKEND,
+    inburgering: str = Inburgering.NIET_GESTART,
+    dubbel_bevestigd: bool = False,
+) -> Deelnemer:
+    """Registreert een deelnemer in een gemeente van `door`.
+
+    Weigert (ValidationError) wat `deelnemer_fouten` afkeurt en een BSN dat al bestaat (in
+    welke gemeente ook). Bestaat er in de gemeenten van `door` al iemand met dezelfde naam en
+    geboortedatum, dan volgt een ValidationError met code `mogelijk_dubbel`, tenzij
+    `dubbel_bevestigd` waar is ("toch aanmaken"). Hetzelfde formulier twee keer binnen het
+    dubbel-venster geeft de eerste deelnemer terug.
+    """
+    fouten = Fouten()
+    if not is_medewerker_van(door, gemeente):
+        fouten.voeg_toe("gemeente", _(
+            "U kunt alleen deelnemers registreren in uw eigen gemeenten."
+        ))
+    tekst = {naam: (waarde or "").strip() for naam, waarde in (
+        ("voornaam", voornaam), ("achternaam", achternaam), ("v_nummer", v_nummer),
+        ("telefoon", telefoon), ("email", email),
+    )}
+    deelnemer = Deelnemer(
+        gemeente=gemeente, geboortedatum=geboortedatum, land_van_herkomst=land_van_herkomst,
+        bsn=normaliseer_bsn(bsn or ""), datum_verblijfsvergunning=datum_verblijfsvergunning,
+        taalniveau=taalniveau, talen=uniek(talen), opleidingsniveau=opleidingsniveau,
+        inburgering=inburgering, toestemming_datum=toestemming_datum, **tekst,
+    )
+    fouten.update(deelnemer_fouten(deelnemer))
+    fouten.gooi()
+
+    # Dubbel verzonden? Dan dezelfde deelnemer terug.
+    eerder = recent(Deelnemer.objects.filter(
+        gemeente=gemeente, voornaam=deelnemer.voornaam, achternaam=deelnemer.achternaam,
+        geboortedatum=geboortedatum, bsn=deelnemer.bsn,
+    ))
+    if eerder:
+        return eerder
+
+    if _bsn_bestaat(deelnemer.bsn):
+        raise ValidationError({"bsn": [BSN_BESTAAT]})
+    if not dubbel_bevestigd and mogelijke_dubbelen(
+        user=door, voornaam=deelnemer.voornaam, achternaam=deelnemer.achternaam,
+        geboortedatum=geboortedatum,
+    ):
+        raise ValidationError(
+            _("Er is al een deelnemer met dezelfde naam en geboortedatum. Controleer of het om "
+              "dezelfde persoon gaat; is het echt iemand anders, kies dan ‘Toch aanmaken’."),
+            code="mogelijk_dubbel",
+        )
+    deelnemer.full_clean()
+    _bewaar(deelnemer)
+    return deelnemer
+
+
+@transaction.atomic
+def deelnemer_wijzigen(
+    *, deelnemer: Deelnemer, door, versie: int | None = None, **velden
+) -> Deelnemer:
+    """Wijzigt de persoonsgegevens van een deelnemer (niet de gemeente: zie
+    `deelnemer_verhuizen`). Zelfde regels als bij registreren; een BSN dat bij een ander
+    hoort wordt geweigerd. Met `versie` (uit het formulier): `Bewerkingsconflict` als iemand
+    anders de deelnemer intussen wijzigde; er wordt dan niets overschreven."""
+    onbekend = set(velden) - set(WIJZIGBARE_VELDEN)
+    if onbekend:
+        raise ValueError(f"onbekende velden: {sorted(onbekend)}")
+    deelnemer = vergrendel_deelnemer(deelnemer, door=door)
+    if "bsn" in velden:
+        velden["bsn"] = normaliseer_bsn(velden["bsn"] or "")
+    if "talen" in velden:
+        velden["talen"] = uniek(velden["talen"])
+    for naam in _TEKSTVELDEN:
+        if naam in velden:
+            velden[naam] = (velden[naam] or "").strip()
+    if eis_versie(deelnemer, versie, velden):
+        return deelnemer
+    for naam, waarde in velden.items():
+        setattr(deelnemer, naam, waarde)
+    fouten = Fouten(deelnemer_fouten(deelnemer))
+    if _bsn_bestaat(deelnemer.bsn, behalve=deelnemer.pk):
+        fouten.voeg_toe("bsn", _("Er is al een andere deelnemer met dit BSN geregistreerd."))
+    fouten.gooi()
+    volgende_versie(deelnemer)
+    deelnemer.full_clean()
+    _bewaar(deelnemer)
+    return deelnemer
+
+
+@transaction.atomic
+def deelnemer_verhuizen(*, deelnemer: Deelnemer, naar_gemeente: Gemeente, door) -> Deelnemer:
+    """Verhuist een deelnemer met zijn open traject(en) naar een andere gemeente
+    (docs/domain.md, "Verhuizing").
+
+    `door` moet medewerker zijn van de huidige gemeente; het doel mag elke gemeente zijn.
+    Afgesloten trajecten blijven bij de oude gemeente (zo tellen ze daar, en de persoon telt
+    nooit dubbel: elk traject hoort bij precies één gemeente). De wijzigingshistorie blijft bij
+    het dossier. Een coach die niet in de nieuwe gemeente werkt, wordt losgekoppeld. Daarna
+    heeft de oude gemeente geen toegang meer.
+    """
+    deelnemer = vergrendel_deelnemer(deelnemer, door=door)
+    if naar_gemeente.pk == deelnemer.gemeente_id:
+        raise ValidationError(
+            {"naar_gemeente": [_("De deelnemer staat al in deze gemeente ingeschreven.")]}
+        )
+    deelnemer.gemeente = naar_gemeente
+    bewaar_nieuwe_versie(deelnemer)
+    coach_pks_in_nieuwe_gemeente = set(
+        Coach.objects.filter(gemeenten=naar_gemeente).values_list("pk", flat=True)
+    )
+    for traject in deelnemer.trajecten.select_for_update().open():
+        traject.gemeente = naar_gemeente
+        if traject.coach_id and traject.coach_id not in coach_pks_in_nieuwe_gemeente:
+            traject.coach = None
+        bewaar_nieuwe_versie(traject)
+    return deelnemer

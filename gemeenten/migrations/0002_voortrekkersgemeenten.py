@@ -1,4 +1,4 @@
-"""De elf voortrekkersgemeenten van het Vervolg Banenoffensief (DOMAIN.md)."""
+"""De elf voortrekkersgemeenten van het Vervolg Banenoffensief (docs/domain.md, "Het programma")."""
 
 from django.db import migrations
 

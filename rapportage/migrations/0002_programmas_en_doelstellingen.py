@@ -1,4 +1,4 @@
-"""De twee programma's en hun doelstellingen (DOMAIN.md, 'rapportage').
+"""De twee programma's en hun doelstellingen (docs/domain.md).
 
 Datums en bedragen zijn gegevens: de beheerder kan ze in de admin aanpassen. Deze migratie
 is idempotent (update_or_create op de naam).

@@ -253,7 +253,8 @@ def grafiekdata(cijfers: dict) -> dict:
             "as": _("Aantal plaatsingen"),
         },
         "uitstroom": {
-            "labels": [str(label) for _sleutel, label in UITSTROOM_LABELS],
+            # Korte labels: op 390 px blijft de grafiek leesbaar; de tabel heeft de lange.
+            "labels": [_("werk"), _("onderwijs"), _("vrijwilligerswerk"), _("nog niet gestart")],
             "aandelen": [uitstroom["aandelen"][s] or 0 for s, _label in UITSTROOM_LABELS],
             "aantallen": [uitstroom["aantallen"][s] for s, _label in UITSTROOM_LABELS],
             "deelnemers": uitstroom["deelnemers"],

@@ -91,8 +91,18 @@ def _tellingen(s: Selectie, indicator: str, periodes: list[Periode]) -> dict[str
         waarde, voor_venster = _telperiodes(s, indicator, periode)
         expressies[f"w{i}"] = telling(Q(startdatum__range=waarde))
         expressies[f"v{i}"] = telling(Q(startdatum__range=voor_venster))
-    # Ook zonder doelstellingen één query: het aantal queries hangt niet van de gegevens af.
-    return expressies or {"w0": telling(Q(pk__isnull=True))}
+    return expressies
+
+
+def _tel(rijen, expressies: dict, **groep):
+    """Eén query, ook zonder doelstellingen: dan over geen enkele rij (via de primaire
+    sleutel, dus zonder scan). Zo hangt het aantal queries niet van de gegevens af."""
+    if not expressies:
+        rijen, expressies = rijen.filter(pk__lt=0), {"leeg": Count("pk")}
+    if groep:
+        veld = groep["veld"]
+        return {r.pop(veld): r for r in rijen.values(veld).annotate(**expressies)}
+    return rijen.aggregate(**expressies)
 
 
 def _waarden(s: Selectie, doelen: list[Doelstelling], indicator: str) -> dict[int, tuple]:
@@ -104,14 +114,11 @@ def _waarden(s: Selectie, doelen: list[Doelstelling], indicator: str) -> dict[in
 
     periodes_l = sorted({d.periode for d in landelijk})
     rijen, _veld, _t = _telling(s.landelijk(), indicator)
-    totaal = rijen.aggregate(**_tellingen(s, indicator, periodes_l))
+    totaal = _tel(rijen, _tellingen(s, indicator, periodes_l))
 
     periodes_g = sorted({d.periode for d in per_gemeente})
     rijen, veld, _t = _telling(s, indicator)
-    gegroepeerd = {
-        r.pop(veld): r
-        for r in rijen.values(veld).annotate(**_tellingen(s, indicator, periodes_g))
-    }
+    gegroepeerd = _tel(rijen, _tellingen(s, indicator, periodes_g), veld=veld)
 
     uit = {}
     for d in landelijk:

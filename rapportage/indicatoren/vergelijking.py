@@ -49,7 +49,11 @@ def vergelijking(s: Selectie) -> dict | None:
         eerder_einde = min(eerder.einddatum, peil)
     else:
         eerder_dag = eerder_einde = None
-    r = Plaatsing.objects.filter(soort__in=GEPLAATST_SOORTEN).aggregate(
+    plaatsingen = Plaatsing.objects.filter(soort__in=GEPLAATST_SOORTEN)
+    if eerder is None or dag is None:
+        # Niets te vergelijken: dezelfde query, over geen enkele rij (vast aantal queries).
+        plaatsingen = plaatsingen.filter(pk__lt=0)
+    r = plaatsingen.aggregate(
         nu=_personen(programma.pk, *((programma.startdatum, dag_datum) if begonnen else leeg)),
         eerder_dag=_personen(eerder.pk if eerder else None,
                              *((eerder.startdatum, eerder_dag) if eerder_dag else leeg)),

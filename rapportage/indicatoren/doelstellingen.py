@@ -94,14 +94,14 @@ def _tellingen(s: Selectie, indicator: str, periodes: list[Periode]) -> dict[str
     return expressies
 
 
-def _tel(rijen, expressies: dict, **groep):
-    """Eén query, ook zonder doelstellingen: dan over geen enkele rij (via de primaire
-    sleutel, dus zonder scan). Zo hangt het aantal queries niet van de gegevens af."""
+def _tel(rijen, expressies: dict, *, per: str | None = None) -> dict:
+    """Eén query (per gemeente gegroepeerd als `per` het gemeenteveld is), ook zonder
+    doelstellingen: dan over geen enkele rij (via de primaire sleutel, dus zonder scan). Zo
+    hangt het aantal queries niet van de gegevens af."""
     if not expressies:
         rijen, expressies = rijen.filter(pk__lt=0), {"leeg": Count("pk")}
-    if groep:
-        veld = groep["veld"]
-        return {r.pop(veld): r for r in rijen.values(veld).annotate(**expressies)}
+    if per:
+        return {r.pop(per): r for r in rijen.values(per).annotate(**expressies)}
     return rijen.aggregate(**expressies)
 
 
@@ -118,7 +118,7 @@ def _waarden(s: Selectie, doelen: list[Doelstelling], indicator: str) -> dict[in
 
     periodes_g = sorted({d.periode for d in per_gemeente})
     rijen, veld, _t = _telling(s, indicator)
-    gegroepeerd = _tel(rijen, _tellingen(s, indicator, periodes_g), veld=veld)
+    gegroepeerd = _tel(rijen, _tellingen(s, indicator, periodes_g), per=veld)
 
     uit = {}
     for d in landelijk:

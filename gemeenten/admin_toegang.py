@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from config.spreadsheet import veilige_cel
+
 from .models import Toegangslog
 from .toegangslog import registreer_toegang
 
@@ -32,14 +34,6 @@ CSV_KOLOMMEN = [
     "pad",
     "toelichting",
 ]
-
-
-def veilige_cel(waarde) -> str:
-    """Voorkom formule-injectie in spreadsheets: een cel die met = + - @ begint krijgt een '."""
-    tekst = "" if waarde is None else str(waarde)
-    if tekst and tekst[0] in "=+-@\t\r":
-        return "'" + tekst
-    return tekst
 
 
 class _Regels:

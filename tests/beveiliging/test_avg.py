@@ -229,16 +229,12 @@ def test_elke_rapportage_indicator_is_gelijk(dossiers, programma):
         tot=VANDAAG,
         gemeente_ids=None,
         peildatum=VANDAAG,
+        programma_start=programma.startdatum,
+        programma_einde=programma.einddatum,
     )
 
     def dashboard():
-        return {
-            "kerncijfers": indicatoren.kerncijfers(selectie),
-            "per_gemeente": indicatoren.per_gemeente(selectie),
-            "trechter": indicatoren.trechter(
-                selectie.trajecten(), van=selectie.van, tot=selectie.tot
-            ),
-        }
+        return indicatoren.dashboard(selectie)
 
     voor = dashboard()
     assert voor["kerncijfers"]["personen_geplaatst"] == 4

@@ -6,10 +6,11 @@ import datetime
 from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import DateField, Exists, Func, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from ..constants import GEPLAATST_SOORTEN, OPEN_STATUSSEN, ContactSoort, Status
+from ..datums import PlusMaanden
 from ..models import Contactmoment, Plaatsing, Traject, vandaag
 
 #: Werkvoorraad: aangemeld zonder intake na zoveel dagen.
@@ -20,24 +21,6 @@ NAZORG_NA_MAANDEN = 6
 CONTACT_TERMIJN_DAGEN = 60
 #: Werkvoorraad: zoveel items per groep tonen; het totaal staat erboven.
 WERKVOORRAAD_MAX = 50
-
-
-class PlusMaanden(Func):
-    """`datum + n maanden` in de database (PostgreSQL en SQLite), als DateField."""
-
-    output_field = DateField()
-
-    def __init__(self, expressie, maanden: int, **extra):
-        self.maanden = int(maanden)
-        super().__init__(expressie, **extra)
-
-    def as_sql(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.source_expressions[0])
-        return f"CAST(({sql} + INTERVAL '{self.maanden} months') AS date)", params
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.source_expressions[0])
-        return f"date({sql}, '+{self.maanden} months')", params
 
 
 @dataclass

@@ -37,11 +37,11 @@ def peildatum() -> datetime.date:
 
 
 def ziet_alle_gemeenten(user) -> bool:
-    return heeft_rol(user, Toegang.LANDELIJK, Toegang.BEHEERDER)
+    return heeft_rol(user, Toegang.LANDELIJK)
 
 
 def gemeenten_voor(user):
-    """De gemeenten waarvan `user` cijfers mag zien (landelijk/beheerder: alle)."""
+    """De gemeenten waarvan `user` cijfers mag zien (landelijk: alle)."""
     return Gemeente.objects.voor_rapportage(user)
 
 

@@ -16,7 +16,7 @@ from . import cache, export, selectors
 from .forms import RapportageFilterForm
 from .models import Programma
 
-DASHBOARD_ROLLEN = (Toegang.COORDINATOR, Toegang.LANDELIJK, Toegang.BEHEERDER)
+DASHBOARD_ROLLEN = (Toegang.COORDINATOR, Toegang.LANDELIJK)
 
 
 def _toon(request, *, form, gemeente=None, gemeente_keuzes=None):
@@ -56,7 +56,7 @@ def _toon(request, *, form, gemeente=None, gemeente_keuzes=None):
     return render(request, "rapportage/dashboard.html", context)
 
 
-@toegang(Toegang.LANDELIJK, Toegang.BEHEERDER)
+@toegang(Toegang.LANDELIJK)
 def landelijk(request):
     """Het landelijke dashboard: alle gemeenten, of de gekozen gemeenten."""
     gemeenten = Gemeente.objects.order_by("naam")

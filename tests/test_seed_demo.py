@@ -288,4 +288,4 @@ def test_vaste_seed_en_peildatum_geven_precies_deze_gegevens():
     )
     assert telling.historie_geplaatst == 2327
     assert telling.aantallen["deelnemers"] == KLEIN + 2927
-    assert vingerafdruk() == "51c3ae5ea27b8e1da225dd1def831fb0696ff5127ae88a7c98fac43184c19b11"
+    assert vingerafdruk() == "ec32d1ff5e9ce54d2a4b2deaa1d9e8dcff3e75ab63e1b230f8f5363af81c01de"

@@ -5,6 +5,12 @@ van coaches komt uit één geannoteerde query (`Coach.objects.met_caseload()`).
 
 Deelnemers zijn alleen op id te zoeken: een zoekterm komt in de URL (en daarmee in logregels)
 terecht, en namen en BSN's horen daar niet in. Zoeken op naam of BSN gebeurt in de werkruimte.
+
+Elke wijzig-, historie- en verwijderpagina van een deelnemer, traject, intake, plaatsing of
+contactmoment komt in het toegangslog (*bekeken in de beheeromgeving*, met het deelnemernummer),
+en elke geweigerde poging ook: dat doet `gemeenten.toegangslog.ToegangslogMiddleware` voor alle
+admins samen. Wat een beheerder mag zien, bepalen zijn Django-rechten; `is_staff` alleen geeft
+niets.
 """
 
 from django import forms
@@ -167,13 +173,17 @@ class GetraindFilter(admin.SimpleListFilter):
 
 
 class OpenTrajectInline(admin.TabularInline):
-    """De open trajecten van een coach, alleen ter inzage en met niet meer gegevens dan nodig."""
+    """De open trajecten van een coach, alleen ter inzage en met niet meer gegevens dan nodig:
+    het deelnemernummer, geen naam. Wie coaches beheert, hoeft niet te weten wie ze begeleiden;
+    het traject zelf opent (met het recht daarvoor) via de link, en dat komt in het
+    toegangslog."""
 
     model = Traject
     fk_name = "coach"
     extra = 0
     can_delete = False
-    fields = ["deelnemer_naam", "gemeente", "status", "startdatum"]
+    show_change_link = True
+    fields = ["deelnemer_nummer", "gemeente", "status", "startdatum"]
     readonly_fields = fields
     verbose_name = _("open traject")
     verbose_name_plural = _("open trajecten")
@@ -192,13 +202,13 @@ class OpenTrajectInline(admin.TabularInline):
             super()
             .get_queryset(request)
             .filter(status__in=OPEN_STATUSSEN)
-            .select_related("deelnemer", "gemeente")
+            .select_related("gemeente")
             .order_by("startdatum", "pk")
         )
 
     @admin.display(description=_("deelnemer"))
-    def deelnemer_naam(self, obj):
-        return str(obj.deelnemer)
+    def deelnemer_nummer(self, obj):
+        return obj.deelnemer_id
 
 
 @admin.register(Coach)
@@ -378,7 +388,7 @@ class BijTrajectAdmin(admin.ModelAdmin):
 
 
 @admin.register(Intake)
-class IntakeAdmin(KeuzelijstMixin, BijTrajectAdmin):
+class IntakeAdmin(VersieMixin, KeuzelijstMixin, BijTrajectAdmin):
     keuzelijsten = {"belemmeringen": Belemmering.choices}
     list_display = ["traject", "datum", "gemeente", "medewerker", "beroepswens", "sector"]
     list_filter = ["sector", "traject__gemeente", "traject__programma"]

@@ -134,7 +134,8 @@ def _anonimiseer_partij(deelnemers: list[Deelnemer], tijdstip, resultaat: Anonim
         for intake in Intake.objects.filter(pk__in=dossier[Intake]):
             intake.beroepswens = VERWIJDERD
             intake.actieplan = ""
-            intake.save(update_fields=["beroepswens", "actieplan", "gewijzigd_op"])
+            volgende_versie(intake)
+            intake.save(update_fields=["beroepswens", "actieplan", "versie", "gewijzigd_op"])
         for contact in Contactmoment.objects.filter(pk__in=dossier[Contactmoment]).exclude(
             notitie=""
         ):

@@ -109,15 +109,15 @@ class VersieVeld(forms.IntegerField):
 
     De service vergelijkt hem met de versie in de database; zo overschrijft niemand
     ongemerkt wat een collega intussen opsloeg (zie `services.Bewerkingsconflict`). Elk
-    bewerkformulier van de werkplek stuurt hem mee. Ontbreekt hij helemaal (een script of een
-    pagina van vóór deze versie), dan wordt er niet vergeleken; een ongeldige waarde geeft een
-    melding.
+    bewerkformulier van de werkplek stuurt hem mee en eist hem: een verzoek zonder versie (een
+    script, een oude pagina, een gemanipuleerd formulier) of met een ongeldige waarde krijgt een
+    melding en er wordt niets opgeslagen.
     """
 
     def __init__(self, **kwargs):
         melding = _("Het formulier is onvolledig verstuurd. Laad de pagina opnieuw en probeer "
                     "het nog eens.")
-        kwargs.setdefault("required", False)
+        kwargs.setdefault("required", True)
         kwargs.setdefault("widget", forms.HiddenInput)
         kwargs.setdefault("label", _("versie"))
         kwargs.setdefault("min_value", 1)
@@ -216,6 +216,15 @@ class IntakeForm(NLDSFormulier, forms.Form):
         Intake, "actieplan",
         help_text=_("Het individueel actieplan: doelen, stappen en wie wat doet."),
     )
+    # 0: het formulier is geopend toen er nog geen intake was.
+    versie = VersieVeld(min_value=0)
+
+    @staticmethod
+    def initial_uit(intake: Intake | None) -> dict:
+        if intake is None:
+            return {"versie": 0}
+        velden = ("datum", "beroepswens", "sector", "belemmeringen", "actieplan", "versie")
+        return {v: getattr(intake, v) for v in velden}
 
 
 class CoachToewijzenForm(NLDSFormulier, forms.Form):
@@ -359,6 +368,7 @@ class VerhuizenForm(NLDSFormulier, forms.Form):
                 "gaat en dat deze gemeente het dossier daarna niet meer ziet."),
         error_messages={"required": _("Bevestig de verhuizing.")},
     )
+    versie = VersieVeld()
 
     def __init__(self, *args, deelnemer, **kwargs):
         super().__init__(*args, **kwargs)

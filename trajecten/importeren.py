@@ -12,8 +12,9 @@ Gegarandeerd door `deelnemers_importeren()`:
   (leeftijd, datums niet in de toekomst, verblijfsvergunning niet vóór de geboorte, BSN,
   lengtes, e-mail, …), met dezelfde meldingen;
 - geen dubbelen: niet binnen het bestand (zelfde BSN, of zelfde voornaam + achternaam +
-  geboortedatum) en niet tegen de database (BSN overal, want het BSN is landelijk uniek;
-  naam + geboortedatum binnen de gemeenten van de gebruiker). Een rij die al bestaat is een
+  geboortedatum) en niet tegen de database (BSN overal, want het BSN is landelijk uniek,
+  zonder te verraden of het elders bestaat: `services/bsn.py`; naam + geboortedatum binnen de
+  gemeenten van de gebruiker). Een rij die al bestaat is een
   fout, geen stille overslag: hetzelfde bestand twee keer importeren maakt dus niets dubbel
   en meldt de tweede keer dat alle rijen al bestaan;
 - een onleesbaar, binair, leeg, te groot of verkeerd soort bestand geeft een duidelijke
@@ -48,7 +49,13 @@ from gemeenten.models import Gemeente
 
 from .constants import Inburgering, Opleidingsniveau, Taalniveau
 from .models import Deelnemer
-from .services import BSN_BESTAAT, deelnemer_fouten
+from .services import (
+    BSN_BESTAAT,
+    BSN_NIET_BRUIKBAAR,
+    bsn_andere_gemeente_melden,
+    bsn_houders,
+    deelnemer_fouten,
+)
 from .validators import normaliseer_bsn
 
 logger = logging.getLogger(__name__)
@@ -514,11 +521,17 @@ class _Controle:
             namen[naam] = r.rijnummer
 
     def dubbel_in_database(self, rijen: list[_Rij]) -> int:
-        """Meldt rijen die al bestaan en geeft hun aantal terug (twee queries)."""
-        bsns = {r.deelnemer.bsn for r in rijen if r.deelnemer.bsn}
-        bestaande_bsns = set(
-            Deelnemer.objects.filter(bsn__in=bsns).values_list("bsn", flat=True)
-        ) if bsns else set()
+        """Meldt rijen die al bestaan en geeft het aantal dat in de eigen gemeenten bestaat
+        terug (vier queries). Een BSN van een deelnemer in een andere gemeente krijgt de
+        neutrale weigering en een melding voor de beheerder, zoals bij registreren
+        (`services/bsn.py`); het telt niet mee, want "alles bestaat al" zou het verraden."""
+        houders = bsn_houders((r.deelnemer.bsn for r in rijen), door=self.door)
+        elders = [
+            (r.deelnemer.gemeente, houders[r.deelnemer.bsn]) for r in rijen
+            if r.deelnemer.bsn in houders and not houders[r.deelnemer.bsn].zichtbaar
+        ]
+        if elders:
+            bsn_andere_gemeente_melden(door=self.door, gevallen=elders, bron="import")
         datums = {r.deelnemer.geboortedatum for r in rijen}
         # Naam + geboortedatum alleen binnen de eigen gemeenten: daarbuiten ziet de medewerker
         # niets, en een naamgenoot elders is geen reden om te weigeren.
@@ -531,7 +544,10 @@ class _Controle:
         aantal = 0
         for r in rijen:
             d = r.deelnemer
-            if d.bsn and d.bsn in bestaande_bsns:
+            houder = houders.get(d.bsn) if d.bsn else None
+            if houder is not None and not houder.zichtbaar:
+                self.fout(r.rijnummer, "bsn", str(BSN_NIET_BRUIKBAAR))
+            elif houder is not None:
                 self.fout(r.rijnummer, "bsn", str(BSN_BESTAAT))
                 aantal += 1
             elif (_sleutel(d.voornaam), _sleutel(d.achternaam), d.geboortedatum) in (
@@ -590,7 +606,8 @@ def deelnemers_importeren(*, inhoud: bytes, bestandsnaam: str, door) -> Importre
             gemeente_ids = sorted({r.deelnemer.gemeente_id for r in rijen})
             list(Gemeente.objects.select_for_update().filter(pk__in=gemeente_ids).order_by("pk"))
             herhaling = _Controle(door=door)
-            if herhaling.dubbel_in_database(rijen):
+            herhaling.dubbel_in_database(rijen)
+            if herhaling.fouten:
                 raise ImportGeweigerd(herhaling.fouten)
             per_gemeente: dict[str, int] = {}
             for r in rijen:

@@ -115,6 +115,11 @@ class Deelnemer(Tijdstempels):
             ),
         ]
         indexes = [models.Index(fields=["gemeente", "achternaam"])]
+        # Het hele dossier uit elke gemeente (met BSN en gezondheid) downloaden is een eigen
+        # recht (groep "privacy"), niet iets wat elke beheerder kan.
+        permissions = [
+            ("inzageverzoek_downloaden", _("Mag een inzageverzoek (AVG art. 15) downloaden")),
+        ]
 
     def __str__(self):
         return f"{self.voornaam} {self.achternaam}"
@@ -250,8 +255,13 @@ class TrajectQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSSEN)
 
     def voor(self, user):
-        """Trajecten in een gemeente van `user` (als medewerker)."""
-        return self.filter(gemeente__in=Gemeente.objects.voor(user))
+        """Trajecten van deelnemers die nu in een gemeente van `user` (als medewerker) wonen.
+
+        Toegang volgt de persoon, niet `Traject.gemeente`: na een verhuizing is ook een
+        afgesloten traject dat in de oude gemeente blijft tellen van de nieuwe gemeente, en de
+        oude gemeente ziet het niet meer (docs/domain.md, "Verhuizing"). `Traject.gemeente`
+        dient alleen de rapportage."""
+        return self.filter(deelnemer__gemeente__in=Gemeente.objects.voor(user))
 
 
 class Traject(Tijdstempels):
@@ -345,6 +355,7 @@ class Intake(Tijdstempels):
         help_text=_("Kies uit: ") + ", ".join(str(b.label) for b in Belemmering),
     )
     actieplan = models.TextField(_("individueel actieplan"), blank=True, default="")
+    versie = versieveld()
 
     class Meta:
         verbose_name = _("intake")
@@ -357,8 +368,9 @@ class Intake(Tijdstempels):
 
 class PlaatsingQuerySet(models.QuerySet):
     def voor(self, user):
-        """Plaatsingen op trajecten in een gemeente van `user` (als medewerker)."""
-        return self.filter(traject__gemeente__in=Gemeente.objects.voor(user))
+        """Plaatsingen van deelnemers die nu in een gemeente van `user` (als medewerker) wonen
+        (zie `TrajectQuerySet.voor`)."""
+        return self.filter(traject__deelnemer__gemeente__in=Gemeente.objects.voor(user))
 
 
 class Plaatsing(Tijdstempels):

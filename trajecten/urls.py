@@ -1,11 +1,14 @@
 """URL's van de werkplek van de medewerker (publieke interface, zie issue 3).
 
-Een BSN komt nooit in een pad of querystring: zoeken op BSN is een POST naar `bsn_zoeken`.
+Een BSN komt nooit in een pad of querystring: zoeken op BSN is een POST naar `bsn_zoeken`, het
+volledige BSN tonen een POST naar `bsn_tonen`. Een nummer in het pad heeft het padtype van zijn
+model (`<traject:pk>`, zie `converters.py`): daarmee logt het toegangslog elke pagina over een
+deelnemer en elke weigering.
 """
 
 from django.urls import path
 
-from . import views
+from . import converters, views  # noqa: F401 (converters registreert de padtypen)
 
 app_name = "trajecten"
 
@@ -14,22 +17,32 @@ urlpatterns = [
     path("deelnemers/", views.deelnemer_lijst, name="deelnemer_lijst"),
     path("deelnemers/zoeken-op-bsn/", views.bsn_zoeken, name="bsn_zoeken"),
     path("deelnemers/nieuw/", views.deelnemer_nieuw, name="deelnemer_nieuw"),
-    path("deelnemers/<int:pk>/", views.dossier, name="dossier"),
-    path("deelnemers/<int:pk>/wijzigen/", views.deelnemer_wijzigen, name="deelnemer_wijzigen"),
-    path("deelnemers/<int:pk>/verhuizen/", views.deelnemer_verhuizen, name="deelnemer_verhuizen"),
-    path("deelnemers/<int:pk>/traject/", views.traject_starten, name="traject_starten"),
-    path("trajecten/<int:pk>/wijzigen/", views.traject_wijzigen, name="traject_wijzigen"),
-    path("trajecten/<int:pk>/intake/", views.intake, name="intake"),
-    path("trajecten/<int:pk>/coach/", views.coach_toewijzen, name="coach_toewijzen"),
-    path("trajecten/<int:pk>/status/", views.status_wijzigen, name="status_wijzigen"),
-    path("trajecten/<int:pk>/plaatsing/", views.plaatsing_nieuw, name="plaatsing_nieuw"),
-    path("trajecten/<int:pk>/contact/", views.contact_nieuw, name="contact_nieuw"),
+    path("deelnemers/<deelnemer:pk>/", views.dossier, name="dossier"),
+    path("deelnemers/<deelnemer:pk>/bsn/", views.bsn_tonen, name="bsn_tonen"),
     path(
-        "plaatsingen/<int:pk>/beeindigen/", views.plaatsing_beeindigen,
+        "deelnemers/<deelnemer:pk>/wijzigen/", views.deelnemer_wijzigen,
+        name="deelnemer_wijzigen",
+    ),
+    path(
+        "deelnemers/<deelnemer:pk>/verhuizen/", views.deelnemer_verhuizen,
+        name="deelnemer_verhuizen",
+    ),
+    path("deelnemers/<deelnemer:pk>/traject/", views.traject_starten, name="traject_starten"),
+    path("trajecten/<traject:pk>/wijzigen/", views.traject_wijzigen, name="traject_wijzigen"),
+    path("trajecten/<traject:pk>/intake/", views.intake, name="intake"),
+    path("trajecten/<traject:pk>/coach/", views.coach_toewijzen, name="coach_toewijzen"),
+    path("trajecten/<traject:pk>/status/", views.status_wijzigen, name="status_wijzigen"),
+    path("trajecten/<traject:pk>/plaatsing/", views.plaatsing_nieuw, name="plaatsing_nieuw"),
+    path("trajecten/<traject:pk>/contact/", views.contact_nieuw, name="contact_nieuw"),
+    path(
+        "plaatsingen/<plaatsing:pk>/beeindigen/", views.plaatsing_beeindigen,
         name="plaatsing_beeindigen",
     ),
-    path("plaatsingen/<int:pk>/wijzigen/", views.plaatsing_wijzigen, name="plaatsing_wijzigen"),
+    path(
+        "plaatsingen/<plaatsing:pk>/wijzigen/", views.plaatsing_wijzigen,
+        name="plaatsing_wijzigen",
+    ),
     path("werkgevers/", views.werkgever_lijst, name="werkgever_lijst"),
     path("werkgevers/nieuw/", views.werkgever_nieuw, name="werkgever_nieuw"),
-    path("werkgevers/<int:pk>/", views.werkgever_detail, name="werkgever_detail"),
+    path("werkgevers/<werkgever:pk>/", views.werkgever_detail, name="werkgever_detail"),
 ]

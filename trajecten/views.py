@@ -1,7 +1,11 @@
 """Views van de werkplek van de medewerker: dun (rol controleren, invoer lezen, één selector of
 service aanroepen, tonen). Elke view is alleen voor medewerkers (`@toegang`); objecten komen
-via een gescopete selector, dus een id van een andere gemeente geeft 404. Schrijven gaat
-altijd POST → service → redirect (POST-redirect-GET).
+via een gescopete selector, dus een id van een deelnemer buiten de gemeenten van de gebruiker
+geeft 404. Schrijven gaat altijd POST → service → redirect (POST-redirect-GET).
+
+Het toegangslog hoeft een view niet zelf te schrijven: elke getoonde pagina over een deelnemer
+en elke weigering logt `gemeenten.toegangslog.ToegangslogMiddleware`. Alleen een specifiekere
+inzage (het dossier, het volledige BSN) logt de view zelf.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gemeenten.toegang import Toegang, toegang
 from gemeenten.toegangslog import Actie, registreer_toegang
@@ -199,16 +203,26 @@ def dossier(request, pk: int):
 
 
 @toegang(Toegang.MEDEWERKER)
+@require_POST
+def bsn_tonen(request, pk: int):
+    """Het volledige BSN, alleen op uitdrukkelijk verzoek (een knop, dus POST) en altijd in het
+    toegangslog; het dossier zelf toont het gemaskeerd."""
+    deelnemer = selectors.deelnemer_ophalen(user=request.user, pk=pk)
+    registreer_toegang(request=request, actie=Actie.BSN_GETOOND, object=deelnemer)
+    return render(request, "trajecten/deelnemer_bsn.html", {"deelnemer": deelnemer})
+
+
+@toegang(Toegang.MEDEWERKER)
 @require_http_methods(["GET", "POST"])
 def deelnemer_verhuizen(request, pk: int):
     deelnemer = selectors.deelnemer_ophalen(user=request.user, pk=pk)
-    form = VerhuizenForm(_post(request), deelnemer=deelnemer)
+    form = VerhuizenForm(_post(request), deelnemer=deelnemer, initial={"versie": deelnemer.versie})
 
-    def verhuizen(*, naar_gemeente, bevestigd):
+    def verhuizen(*, naar_gemeente, bevestigd, versie):
         """Geeft de nieuwe gemeente als het dossier daarmee buiten het zicht van de gebruiker
         valt (dan kan hij niet terug naar het dossier), anders None."""
         services.deelnemer_verhuizen(deelnemer=deelnemer, naar_gemeente=naar_gemeente,
-                                     door=request.user)
+                                     door=request.user, versie=versie)
         return None if selectors.is_medewerker_van(request.user, naar_gemeente) else naar_gemeente
 
     return _formulierpagina(
@@ -248,12 +262,8 @@ def traject_starten(request, pk: int):
 def intake(request, pk: int):
     traject = selectors.traject_ophalen(user=request.user, pk=pk)
     bestaand = selectors.intake_van(traject)
-    initial = {}
-    if bestaand:
-        initial = {v: getattr(bestaand, v) for v in
-                   ("datum", "beroepswens", "sector", "belemmeringen", "actieplan")}
     return _formulierpagina(
-        request, form=IntakeForm(_post(request), initial=initial),
+        request, form=IntakeForm(_post(request), initial=IntakeForm.initial_uit(bestaand)),
         opslaan=partial(services.intake_vastleggen, traject=traject, door=request.user),
         melding=_("De intake is vastgelegd."),
         naar=_dossier_url(traject.deelnemer_id, "intake"),

@@ -31,7 +31,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gemeenten.constants import Rol
 from gemeenten.factories import LidmaatschapFactory
-from gemeenten.models import Lidmaatschap, Toegangslog
+from gemeenten.models import BsnMelding, Lidmaatschap, Toegangslog
 from gemeenten.toegangslog import registreer_toegang
 from rapportage.models import Doelstelling, Programma
 from tests.beveiliging.urlmatrix import Patroon, alle_patronen
@@ -85,7 +85,7 @@ ROLLEN = (
     "coordinator",  # coördinator van Groningen
     "coordinator_emmen",  # coördinator van een andere gemeente
     "landelijk",  # landelijk coördinator
-    "beheerder",  # is_staff (en superuser), zonder lidmaatschap
+    "beheerder",  # is_staff (en superuser, dus met alle rechten), zonder lidmaatschap
 )
 
 
@@ -185,31 +185,33 @@ TABEL: dict[str, Rij] = {
         post=(LOGIN,) * 7,
         waarom="reservecodes alleen na een geverifieerde code (otp_required)",
     ),
-    # --- rapportage: alleen cijfers, voor coördinatoren en beheerders ---------------------------
+    # --- rapportage: alleen cijfers, alleen met een rol als coördinator -------------------------
     "rapportage:landelijk": Rij(
-        get=(LOGIN, 403, 403, 403, 403, 200, 200),
-        post=(LOGIN, 403, 403, 403, 403, 200, 200),
-        waarom="alleen lezen: een POST (met CSRF-token) toont hetzelfde dashboard",
+        get=(LOGIN, 403, 403, 403, 403, 200, 403),
+        post=(LOGIN, 403, 403, 403, 403, 200, 403),
+        waarom="alleen lezen: een POST (met CSRF-token) toont hetzelfde dashboard; is_staff "
+               "alleen geeft geen cijfers",
     ),
     "rapportage:gemeente": Rij(
-        get=(LOGIN, 403, 403, 200, 404, 200, 200),
-        post=(LOGIN, 403, 403, 200, 404, 200, 200),
+        get=(LOGIN, 403, 403, 200, 404, 200, 403),
+        post=(LOGIN, 403, 403, 200, 404, 200, 403),
         waarom="cbs_code = GM0014; een coördinator van Emmen krijgt 404",
     ),
     "rapportage:export_csv": Rij(
-        get=(LOGIN, 403, 403, 200, 200, 200, 200),
-        post=(LOGIN, 403, 403, 200, 200, 200, 200),
+        get=(LOGIN, 403, 403, 200, 200, 200, 403),
+        post=(LOGIN, 403, 403, 200, 200, 200, 403),
         waarom="een coördinator van Emmen krijgt de export van zijn eigen gemeente",
     ),
     "rapportage:export_xlsx": Rij(
-        get=(LOGIN, 403, 403, 200, 200, 200, 200),
-        post=(LOGIN, 403, 403, 200, 200, 200, 200),
+        get=(LOGIN, 403, 403, 200, 200, 200, 403),
+        post=(LOGIN, 403, 403, 200, 200, 200, 403),
     ),
-    # --- AVG: alleen de beheerder ----------------------------------------------------------------
+    # --- AVG: alleen een beheerder met het recht op inzageverzoeken ------------------------------
     "avg:inzageverzoek": Rij(
         get=(LOGIN, 403, 403, 403, 403, 403, 200),
         post=(LOGIN, 403, 403, 403, 403, 403, 200),
         pk="deelnemer",
+        waarom="een beheerder zonder dat recht krijgt 403 (tests/beveiliging/test_rechten.py)",
     ),
     # --- werkplek van de medewerker: andere gemeente → 404, andere rol → 403 ---------------------
     "importeren:formulier": Rij(
@@ -246,6 +248,12 @@ TABEL: dict[str, Rij] = {
         post=(LOGIN, 405, 405, 403, 403, 403, 403),
         pk="deelnemer",
         waarom="alleen lezen: de methode wordt vóór het dossier gecontroleerd (405, niets gelezen)",
+    ),
+    "trajecten:bsn_tonen": Rij(
+        get=(LOGIN, 405, 405, 403, 403, 403, 403),
+        post=(LOGIN, 200, 404, 403, 403, 403, 403),
+        pk="deelnemer",
+        waarom="het volledige BSN alleen per POST (een knop), en dan in het toegangslog",
     ),
     "trajecten:deelnemer_wijzigen": Rij(
         get=(LOGIN, 200, 404, 403, 403, 403, 403),
@@ -351,6 +359,8 @@ TABEL: dict[str, Rij] = {
     "admin:axes_accessattempt_add": _admin(403, waarom="pogingen registreert django-axes zelf"),
     "admin:axes_accesslog_add": _admin(403, waarom="pogingen registreert django-axes zelf"),
     "admin:axes_accessfailurelog_add": _admin(403, waarom="pogingen registreert django-axes"),
+    "admin:gemeenten_bsnmelding_add": _admin(403, waarom="meldingen maakt alleen de app"),
+    "admin:gemeenten_bsnmelding_delete": _admin(403, waarom="een melding blijft staan"),
 }
 
 
@@ -418,6 +428,9 @@ def objecten(groningen, medewerker, beheerder):
         "gemeenten.gemeente": groningen,
         "gemeenten.lidmaatschap": Lidmaatschap.objects.get(user=medewerker),
         "gemeenten.toegangslog": logregel,
+        "gemeenten.bsnmelding": BsnMelding.objects.create(
+            gemeente=groningen, gemeente_dossier=groningen, deelnemer_nummer=deelnemer.pk,
+        ),
         "trajecten.deelnemer": deelnemer,
         "trajecten.coach": coach,
         "trajecten.werkgever": plaatsing.werkgever,

@@ -26,7 +26,7 @@ def gemeente_url(code="GM0014"):
 
 
 @pytest.mark.parametrize("rol, status", [
-    ("landelijk", 200), ("beheerder", 200), ("coordinator", 403), ("medewerker", 403),
+    ("landelijk", 200), ("beheerder", 403), ("coordinator", 403), ("medewerker", 403),
 ])
 def test_landelijk_dashboard_per_rol(client, request, rol, status):
     client.force_login(request.getfixturevalue(rol))
@@ -40,7 +40,7 @@ def test_anoniem_naar_inloggen(client):
 
 
 @pytest.mark.parametrize("rol, status", [
-    ("coordinator", 200), ("landelijk", 200), ("beheerder", 200), ("medewerker", 403),
+    ("coordinator", 200), ("landelijk", 200), ("beheerder", 403), ("medewerker", 403),
 ])
 def test_gemeentedashboard_per_rol(client, request, rol, status):
     client.force_login(request.getfixturevalue(rol))

@@ -2,6 +2,8 @@
 
 - `deelnemer.py`: `deelnemer_registreren`, `deelnemer_wijzigen`, `deelnemer_verhuizen`, en
   de regels voor persoonsgegevens (`deelnemer_fouten`), die ook de bulkimport gebruikt;
+- `bsn.py`: een BSN dat al bestaat, zonder orakel: behulpzaam binnen de eigen gemeenten,
+  neutraal daarbuiten, met een melding voor de beheerder (ook voor de bulkimport);
 - `traject.py`: `traject_starten`, `intake_vastleggen`, `coach_toewijzen`,
   `status_wijzigen`, `traject_wijzigen`;
 - `plaatsing.py`: `plaatsing_registreren`, `plaatsing_wijzigen`, `plaatsing_beeindigen`;
@@ -38,9 +40,15 @@ hieronder staat, is vanuit dit pakket te gebruiken.
 """
 
 from .basis import DUBBEL_VENSTER
+from .bsn import (
+    BSN_BESTAAT,
+    BSN_NIET_BRUIKBAAR,
+    BsnHouder,
+    bsn_andere_gemeente_melden,
+    bsn_houders,
+)
 from .contact import contactmoment_registreren
 from .deelnemer import (
-    BSN_BESTAAT,
     MINIMUM_LEEFTIJD,
     WIJZIGBARE_VELDEN,
     deelnemer_fouten,
@@ -68,6 +76,7 @@ from .werkgever import werkgever_registreren
 
 __all__ = [
     "BSN_BESTAAT",
+    "BSN_NIET_BRUIKBAAR",
     "DUBBEL_VENSTER",
     "MAX_KOSTEN",
     "MINIMUM_LEEFTIJD",
@@ -75,6 +84,9 @@ __all__ = [
     "SOORTEN_MET_WERKGEVER",
     "WIJZIGBARE_VELDEN",
     "Bewerkingsconflict",
+    "BsnHouder",
+    "bsn_andere_gemeente_melden",
+    "bsn_houders",
     "coach_toewijzen",
     "contactmoment_registreren",
     "deelnemer_fouten",

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from .admin_lookups import AlleenVerklaardeFilters
 from .models import Toegangslog
 from .toegangslog import registreer_toegang
 
@@ -69,7 +70,7 @@ class DeelnemerFilter(admin.SimpleListFilter):
 
 
 @admin.register(Toegangslog)
-class ToegangslogAdmin(admin.ModelAdmin):
+class ToegangslogAdmin(AlleenVerklaardeFilters, admin.ModelAdmin):
     list_display = [
         "tijdstip",
         "gebruikersnaam",

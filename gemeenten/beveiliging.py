@@ -12,6 +12,7 @@
   (WhiteNoise, eerder in de keten) vallen hierbuiten.
 - `client_ip`: het IP-adres van de client, waarbij X-Forwarded-For alleen telt als het verzoek
   van een vertrouwde proxy komt (toegangslog, blokkade van django-axes, inloglimiet).
+- `inloglimiet_bereikt`: inlogpogingen per IP-adres (`INLOGLIMIET_PER_IP`, django-ratelimit).
 - `mfa_vers` / `onthoud_mfa_controle`: de tweede factor is "vers" gecontroleerd als de code in
   deze sessie minder dan `MFA_VERS_SECONDEN` geleden is ingevoerd; een tweede factor toevoegen of
   vervangen vraagt dat (`gemeenten.views_accounts`).
@@ -37,6 +38,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django_ratelimit.core import is_ratelimited
 
 logger = logging.getLogger(__name__)
 
@@ -114,6 +116,24 @@ def ongeldige_proxy_adressen(waarden) -> list[str]:
         except ValueError:
             ongeldig.append(str(waarde))
     return ongeldig
+
+
+def _inlogsleutel(group, request) -> str:
+    """Het IP-adres voor de inloglimiet; IPv6 per /64 (één aansluiting heeft er miljarden)."""
+    adres = client_ip(request) or "onbekend"
+    if ":" in adres:
+        adres = str(ipaddress.ip_network(f"{adres}/64", strict=False).network_address)
+    return adres
+
+
+def inloglimiet_bereikt(request) -> bool:
+    """Telt deze inlogpoging mee en zegt of het IP-adres over een van de grenzen is."""
+    bereikt = False
+    for grens in settings.INLOGLIMIET_PER_IP:
+        bereikt |= is_ratelimited(
+            request, group=f"inloggen:{grens}", key=_inlogsleutel, rate=grens, increment=True
+        )
+    return bereikt
 
 
 def gebruikersnaam_voor_log(waarde) -> str:

@@ -15,7 +15,6 @@ toegangslog.
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 
 import django_otp
@@ -25,35 +24,16 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django_otp import devices_for_user
-from django_ratelimit.core import is_ratelimited
 from two_factor import views as tf_views
 from two_factor.forms import AuthenticationTokenForm
 from two_factor.utils import default_device
 
-from .beveiliging import client_ip, mfa_vers, onthoud_mfa_controle
+from .beveiliging import inloglimiet_bereikt, mfa_vers, onthoud_mfa_controle
 from .models import Toegangslog
 from .toegang import Toegang, toegang
 from .toegangslog import registreer_toegang
 
 logger = logging.getLogger(__name__)
-
-
-def _inlogsleutel(group, request) -> str:
-    """Het IP-adres voor de inloglimiet; IPv6 per /64 (één aansluiting heeft er miljarden)."""
-    adres = client_ip(request) or "onbekend"
-    if ":" in adres:
-        adres = str(ipaddress.ip_network(f"{adres}/64", strict=False).network_address)
-    return adres
-
-
-def inloglimiet_bereikt(request) -> bool:
-    """Telt deze inlogpoging mee en zegt of het IP-adres over een van de grenzen is."""
-    bereikt = False
-    for grens in settings.INLOGLIMIET_PER_IP:
-        bereikt |= is_ratelimited(
-            request, group=f"inloggen:{grens}", key=_inlogsleutel, rate=grens, increment=True
-        )
-    return bereikt
 
 
 def te_veel_pogingen(request):

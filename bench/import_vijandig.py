@@ -231,11 +231,10 @@ def _liegende_grootte(pad: Path, lid: str, grootte: int) -> None:
                                                            info.header_offset + 30])
     extra_begin = info.header_offset + 30 + naamlengte
     _zet_grootte(data, info.header_offset + 22, extra_begin, extralengte, grootte)
-    centraal = data.find(b"PK\x01\x02" + data[info.header_offset + 4:info.header_offset + 6],
-                         info.header_offset + 1)
+    centraal = data.find(b"PK\x01\x02", info.header_offset + 30)
     while centraal != -1:
         naamlengte, extralengte = struct.unpack("<HH", data[centraal + 28:centraal + 32])
-        naam = data[centraal + 46:centraal + 46 + naamlengte].decode()
+        naam = data[centraal + 46:centraal + 46 + naamlengte].decode(errors="replace")
         if naam == lid:
             _zet_grootte(data, centraal + 24, centraal + 46 + naamlengte, extralengte, grootte)
             break

@@ -20,9 +20,10 @@ import logging
 import django_otp
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
 from django_otp import devices_for_user
 from two_factor import views as tf_views
 from two_factor.forms import AuthenticationTokenForm
@@ -34,6 +35,18 @@ from .toegang import Toegang, toegang
 from .toegangslog import registreer_toegang
 
 logger = logging.getLogger(__name__)
+
+
+#: Een inlogformulier is een paar honderd bytes; django-axes bewaart de POST van elke mislukte
+#: poging (aan elkaar geplakt per gebruikersnaam + IP), dus een groter verzoek komt er niet in.
+MAX_INLOGVERZOEK = 8 * 1024
+
+
+def te_groot_inlogverzoek(request) -> bool:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) > MAX_INLOGVERZOEK
+    except ValueError:
+        return True
 
 
 def te_veel_pogingen(request):
@@ -52,6 +65,11 @@ class Inloggen(tf_views.LoginView):
     def post(self, request, *args, **kwargs):
         if inloglimiet_bereikt(request):
             return self._zonder_lege_sessie(te_veel_pogingen(request))
+        if te_groot_inlogverzoek(request):
+            return self._zonder_lege_sessie(HttpResponse(
+                _("Dit inlogverzoek is te groot."), status=413,
+                content_type="text/plain; charset=utf-8",
+            ))
         return self._zonder_lege_sessie(super().post(request, *args, **kwargs))
 
     def _zonder_lege_sessie(self, response):

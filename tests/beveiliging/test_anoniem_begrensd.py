@@ -7,6 +7,7 @@ een korte gebruikersnaam, een grens per IP-adres en een bewaartermijn
 """
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.sessions.models import Session
 
 from gemeenten.models import Toegangslog
@@ -52,6 +53,22 @@ def test_zelfgekozen_gebruikersnaam_wordt_kort_en_zonder_stuurtekens_gelogd(clie
     assert regel.gebruikersnaam.endswith("…")
     assert "\x1b" not in regel.gebruikersnaam
     assert "\r" not in regel.gebruikersnaam
+
+
+def test_groot_inlogverzoek_komt_niet_in_de_logboeken(client, medewerker):
+    """django-axes plakt de POST van elke mislukte poging aan elkaar: 2,5 MB per poging zou per
+    gebruikersnaam + IP onbegrensd groeien. Een inlogformulier is een paar honderd bytes."""
+    antwoord = client.post(INLOGGEN, {
+        "inloggen-current_step": "auth", "auth-username": medewerker.username,
+        "auth-password": FOUT, "opvulling": "x" * 100_000,
+    })
+    assert antwoord.status_code == 413
+    assert not AccessAttempt.objects.exists()
+    assert not Toegangslog.objects.exists()
+    assert Session.objects.count() == 0
+    # Een gewoon verzoek wordt wel gewoon behandeld.
+    assert stap_wachtwoord(client, medewerker.username, FOUT).status_code == 200
+    assert len(AccessAttempt.objects.get().post_data) < 1000
 
 
 def test_inlogpogingen_per_ip_begrensd(client, medewerker, wachtwoord, settings):

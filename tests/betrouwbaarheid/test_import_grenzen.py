@@ -23,7 +23,7 @@ from tests.betrouwbaarheid.test_import import (
     tekst,
     upload,
 )
-from trajecten.importbestand import xlsxbestand
+from trajecten.importbestand import zipxml
 from trajecten.importeren import KOLOMMEN
 from trajecten.models import Deelnemer
 
@@ -252,15 +252,15 @@ def test_externe_entiteit_wordt_niet_gelezen(ingelogd):
 def test_te_veel_xml_elementen(ingelogd, monkeypatch):
     """De grens op XML-elementen (600.000, samen over alle onderdelen) begrenst de rekentijd;
     hier verlaagd, zodat een klein bestand hem haalt."""
-    monkeypatch.setattr(xlsxbestand, "MAX_XML_ELEMENTEN", 2000)
+    monkeypatch.setattr(zipxml, "MAX_XML_ELEMENTEN", 2000)
     inhoud = werkmap(blad(kop() + geldige_rij() + "<row/>" * 2000))
     geweigerd(upload(ingelogd, "rijen.xlsx", inhoud),
               "Het XLSX-bestand is te groot of te ingewikkeld om te importeren")
 
 
 def test_te_veel_gedeelde_teksten_en_stijlen(ingelogd, monkeypatch):
-    monkeypatch.setattr(xlsxbestand, "MAX_GEDEELDE_TEKSTEN", 100)
-    monkeypatch.setattr(xlsxbestand, "MAX_STIJLEN", 100)
+    monkeypatch.setattr(zipxml, "MAX_GEDEELDE_TEKSTEN", 100)
+    monkeypatch.setattr(zipxml, "MAX_STIJLEN", 100)
     teksten = werkmap(blad(kop() + geldige_rij()),
                       gedeelde=f'<sst xmlns="{NS}">' + "<si><t>a</t></si>" * 101 + "</sst>")
     geweigerd(upload(ingelogd, "teksten.xlsx", teksten),

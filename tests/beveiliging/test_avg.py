@@ -525,3 +525,24 @@ def test_admin_deelnemerpagina_heeft_de_downloadknop(client, beheerder, twee_dos
     assert response.status_code == 200
     assert f'href="/beheer/inzage/{a.pk}/"' in response.content.decode()
     assert "Inzageverzoek downloaden" in response.content.decode()
+
+
+def test_geanonimiseerd_dossier_toont_nog_gewoon(client, medewerker, beheerder, dossiers):
+    """Zonder land, werkgever of belemmeringen rendert elke pagina van het dossier (geen 500),
+    en nergens staat de oude naam nog."""
+    a = dossiers["a"]
+    oude_naam = a.achternaam
+    _anonimiseer()
+    traject = Traject.objects.get(deelnemer=a)
+    plaatsing = Plaatsing.objects.get(traject=traject)
+    for gebruiker, pad in (
+        (medewerker, f"/deelnemers/{a.pk}/"),
+        (medewerker, f"/trajecten/{traject.pk}/intake/"),
+        (medewerker, f"/plaatsingen/{plaatsing.pk}/wijzigen/"),
+        (beheerder, f"/admin/trajecten/deelnemer/{a.pk}/change/"),
+        (beheerder, f"/admin/trajecten/plaatsing/{plaatsing.pk}/change/"),
+    ):
+        client.force_login(gebruiker)
+        antwoord = client.get(pad)
+        assert antwoord.status_code == 200, pad
+        assert oude_naam not in antwoord.content.decode(), pad

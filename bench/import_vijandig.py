@@ -33,6 +33,7 @@ import os
 import random
 import resource
 import secrets
+import shutil
 import struct
 import subprocess
 import sys
@@ -498,7 +499,7 @@ def main() -> int:
     }
     os.environ.update(omgeving)
     sys.path.insert(0, str(PROJECT))
-    print(f"Database en bestanden in {werkmap}", flush=True)
+    print(f"Tijdelijke database{'' if args.bewaar else ' en bestanden'} in {werkmap}", flush=True)
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=PROJECT,
                    env=omgeving, check=True)
     subprocess.run(
@@ -547,6 +548,7 @@ def main() -> int:
         print(f"{'':32} ({omschrijving})", flush=True)
     print(f"\nDoel: elk bestand onder {DOEL_MB} MB piekgeheugen en {DOEL_S:.0f} s. "
           f"{'Gehaald' if not te_veel else f'{te_veel} bestand(en) erboven'}.")
+    shutil.rmtree(werkmap, ignore_errors=True)  # database en bestanden (tenzij --bewaar)
     return 1 if te_veel else 0
 
 

@@ -27,6 +27,7 @@ from django.utils.translation import ngettext
 
 from config.spreadsheet import veilige_cel
 
+from .admin_lookups import AlleenVerklaardeFilters
 from .models import BsnMelding, Toegangslog
 from .toegang import RECHT_TOEGANGSLOG
 from .toegangslog import registreer_toegang
@@ -72,7 +73,7 @@ class DeelnemerFilter(admin.SimpleListFilter):
 
 
 @admin.register(Toegangslog)
-class ToegangslogAdmin(admin.ModelAdmin):
+class ToegangslogAdmin(AlleenVerklaardeFilters, admin.ModelAdmin):
     list_display = [
         "tijdstip",
         "gebruikersnaam",

@@ -164,6 +164,9 @@ class Toegangslog(models.Model):
         GEBLOKKEERD = "geblokkeerd", _("geblokkeerd na te veel pogingen")
         MFA_MISLUKT = "mfa_mislukt", _("tweede factor onjuist")
         TOEGANG_GEWEIGERD = "toegang_geweigerd", _("toegang geweigerd")
+        MFA_GEKOPPELD = "mfa_gekoppeld", _("tweede factor gekoppeld")
+        RESERVECODES = "reservecodes", _("reservecodes gemaakt")
+        OPGESCHOOND = "opgeschoond", _("logboeken opgeschoond")
 
     class Resultaat(models.TextChoices):
         GELUKT = "gelukt", _("gelukt")

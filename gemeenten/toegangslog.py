@@ -28,14 +28,13 @@ inzageverzoek), krijgt geen tweede regel van de middleware.
 from __future__ import annotations
 
 import contextvars
-import ipaddress
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls.converters import IntConverter
 
+from .beveiliging import client_ip
 from .models import Toegangslog
 
 Actie = Toegangslog.Actie
@@ -83,31 +82,6 @@ class ObjectnummerConverter(IntConverter):
 
     def to_python(self, value):
         return Objectnummer(value, self.model)
-
-
-def client_ip(request) -> str | None:
-    """Het IP-adres van de client.
-
-    Achter `VERTROUWDE_PROXIES` reverse proxies (instelling, standaard 0) telt het zoveelste
-    adres van rechts in X-Forwarded-For; adressen links daarvan kan de client zelf verzinnen.
-    Ook gebruikt door django-axes (`AXES_CLIENT_IP_CALLABLE`).
-    """
-    if request is None:
-        return None
-    aantal = getattr(settings, "VERTROUWDE_PROXIES", 0)
-    kandidaat = request.META.get("REMOTE_ADDR")
-    if aantal:
-        doorgestuurd = [
-            deel.strip()
-            for deel in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if deel.strip()
-        ]
-        if len(doorgestuurd) >= aantal:
-            kandidaat = doorgestuurd[-aantal]
-    try:
-        return str(ipaddress.ip_address(kandidaat)) if kandidaat else None
-    except ValueError:
-        return None
 
 
 def _deelnemer_nummer(obj) -> int | None:

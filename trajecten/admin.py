@@ -22,6 +22,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 
+from gemeenten.admin_lookups import AlleenVerklaardeFilters
+
 from .constants import OPEN_STATUSSEN, Belemmering, Sector, Taal
 from .models import (
     Coach,
@@ -107,7 +109,7 @@ class TrajectVanDeelnemerInline(admin.TabularInline):
 
 
 @admin.register(Deelnemer)
-class DeelnemerAdmin(VersieMixin, KeuzelijstMixin, admin.ModelAdmin):
+class DeelnemerAdmin(AlleenVerklaardeFilters, VersieMixin, KeuzelijstMixin, admin.ModelAdmin):
     keuzelijsten = {"talen": Taal.choices}
     list_display = [
         "achternaam", "voornaam", "bsn_gemaskeerd", "gemeente", "land_van_herkomst",
@@ -212,7 +214,7 @@ class OpenTrajectInline(admin.TabularInline):
 
 
 @admin.register(Coach)
-class CoachAdmin(KeuzelijstMixin, admin.ModelAdmin):
+class CoachAdmin(AlleenVerklaardeFilters, KeuzelijstMixin, admin.ModelAdmin):
     keuzelijsten = {"talen": Taal.choices, "sectoren": Sector.choices}
     list_display = [
         "naam", "email", "gemeenten_lijst", "getraind_op", "vog", "caseload_van_max", "actief",
@@ -293,7 +295,7 @@ class CoachAdmin(KeuzelijstMixin, admin.ModelAdmin):
 
 
 @admin.register(Werkgever)
-class WerkgeverAdmin(admin.ModelAdmin):
+class WerkgeverAdmin(AlleenVerklaardeFilters, admin.ModelAdmin):
     list_display = [
         "naam", "kvk_nummer", "sector", "gemeente", "werkakkoord", "aantal_plaatsingen",
     ]
@@ -356,7 +358,7 @@ class ContactmomentInline(admin.TabularInline):
 
 
 @admin.register(Traject)
-class TrajectAdmin(VersieMixin, admin.ModelAdmin):
+class TrajectAdmin(AlleenVerklaardeFilters, VersieMixin, admin.ModelAdmin):
     list_display = [
         "id", "deelnemer", "programma", "gemeente", "coach", "uitvoerder", "status",
         "aanmelddatum", "startdatum", "einddatum", "kosten",
@@ -376,7 +378,7 @@ class TrajectAdmin(VersieMixin, admin.ModelAdmin):
     readonly_fields = ["aangemaakt_op", "gewijzigd_op"]
 
 
-class BijTrajectAdmin(admin.ModelAdmin):
+class BijTrajectAdmin(AlleenVerklaardeFilters, admin.ModelAdmin):
     """Intake, plaatsing en contactmoment horen bij een traject; de lijst toont diens gemeente
     (in dezelfde query: `list_select_related` bevat `traject__gemeente`)."""
 

@@ -166,9 +166,10 @@ TABEL: dict[str, Rij] = {
         post=(LOGIN, 405, 405, 405, 405, 405, 405),
     ),
     "two_factor:setup": Rij(
-        get=(LOGIN, 200, 200, 200, 200, 200, 200),
-        post=(LOGIN, 400, 400, 400, 400, 400, 400),
-        waarom="POST zonder wizardstap is een kapot formulier (400)",
+        get=(LOGIN, 200, 200, 200, 200, 200, Door("/accounts/mfa/controleren/")),
+        post=(LOGIN, 400, 400, 400, 400, 400, Door("/accounts/mfa/controleren/")),
+        waarom="POST zonder wizardstap is een kapot formulier (400); de beheerder heeft hier al "
+               "een TOTP-apparaat, en een tweede koppelen vraagt eerst een verse code",
     ),
     "two_factor:qr": Rij(
         get=(LOGIN, 404, 404, 404, 404, 404, 404),
@@ -349,8 +350,6 @@ TABEL: dict[str, Rij] = {
     "admin:*_delete": _admin(200),
     "route:admin/*/<path:object_id>/": _admin(Door("{pad}change/")),
     "admin:auth_user_password_change": _admin(200),
-    "admin:otp_totp_totpdevice_config": _admin(200),
-    "admin:otp_totp_totpdevice_qrcode": _admin(200),
     # Uitzonderingen: logboeken zijn voor niemand te maken, en wat vastligt niet te wissen.
     "admin:gemeenten_toegangslog_add": _admin(403, waarom="alleen-toevoegen via de app"),
     "admin:gemeenten_toegangslog_delete": _admin(403, waarom="het toegangslog is onuitwisbaar"),
@@ -361,6 +360,8 @@ TABEL: dict[str, Rij] = {
     "admin:axes_accessfailurelog_add": _admin(403, waarom="pogingen registreert django-axes"),
     "admin:gemeenten_bsnmelding_add": _admin(403, waarom="meldingen maakt alleen de app"),
     "admin:gemeenten_bsnmelding_delete": _admin(403, waarom="een melding blijft staan"),
+    "admin:otp_totp_totpdevice_add": _admin(403, waarom="een tweede factor maakt de gebruiker"),
+    "admin:otp_static_staticdevice_add": _admin(403, waarom="reservecodes maakt de gebruiker"),
 }
 
 

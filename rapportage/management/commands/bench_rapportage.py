@@ -236,7 +236,7 @@ class Command(BaseCommand):
             "ALLOWED_HOSTS": "127.0.0.1",
             "DATABASE_URL": os.environ.get("DATABASE_URL", ""),
         }
-        commando = [sys.executable, "-m", "gunicorn", "config.wsgi:application",
+        commando = [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py",
                     "--bind", f"127.0.0.1:{poort}", "--workers", str(opties["workers"]),
                     "--timeout", "120", "--log-level", "warning"]
         self.stdout.write(f"\nDoorvoer: gunicorn {opties['workers']} workers op "

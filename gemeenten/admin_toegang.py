@@ -179,7 +179,7 @@ class AfgehandeldFilter(admin.SimpleListFilter):
 
 
 @admin.register(BsnMelding)
-class BsnMeldingAdmin(admin.ModelAdmin):
+class BsnMeldingAdmin(AlleenVerklaardeFilters, admin.ModelAdmin):
     """"BSN bestaat in andere gemeente": beide gemeenten, wie en wanneer, nooit het BSN."""
 
     list_display = [

@@ -25,6 +25,7 @@ import ipaddress
 import logging
 import time
 import unicodedata
+from dataclasses import dataclass
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
@@ -170,6 +171,51 @@ def onthoud_sessiebegin(request) -> None:
     nu = int(time.time())
     request.session[SESSIE_BEGIN] = nu
     request.session[LAATSTE_ACTIVITEIT] = nu
+
+
+#: Zoveel seconden vóór het einde van de sessie verschijnt de melding "Blijf ingelogd"
+#: (WCAG 2.2.1: waarschuwen en met één handeling laten verlengen).
+WAARSCHUWING_SECONDEN = 120
+#: Typen in een formulier verlengt de sessie hooguit eens per zoveel seconden.
+VERLENGEN_HOOGUIT_ELKE_SECONDEN = 60
+
+
+@dataclass(frozen=True)
+class Sessietijden:
+    """De klok van een sessie, in seconden vanaf nu: voor de melding "Blijf ingelogd"
+    (static/js/app.js) en de keep-alive (`views_sessie.py`)."""
+
+    termijn: int  # de inactiviteitstermijn zelf (SESSIE_INACTIEF_SECONDEN)
+    inactief: int  # tot de inactiviteitsgrens; schuift op bij activiteit
+    absoluut: int  # tot twaalf uur na het inloggen; schuift nooit op
+    waarschuwen: int  # zoveel seconden vóór het einde verschijnt de melding
+    verlengen_na: int  # typen verlengt de sessie hooguit eens per zoveel seconden
+
+
+def sessietijden(sessie, *, nu: int | None = None) -> Sessietijden:
+    """Hoe lang de sessie nog loopt, volgens dezelfde regels als `SessieMiddleware`.
+
+    Bij een korte inactiviteitstermijn (tests, een demo) waarschuwt de pagina na hooguit de
+    helft ervan en verlengt typen hooguit eens per kwart, zodat beide regels blijven werken.
+    """
+    nu = int(time.time()) if nu is None else nu
+    termijn = settings.SESSIE_INACTIEF_SECONDEN
+    laatst = sessie.get(LAATSTE_ACTIVITEIT, nu)
+    begin = sessie.get(SESSIE_BEGIN, nu)
+    return Sessietijden(
+        termijn=termijn,
+        inactief=max(laatst + termijn - nu, 0),
+        absoluut=max(begin + settings.SESSION_COOKIE_AGE - nu, 0),
+        waarschuwen=min(WAARSCHUWING_SECONDEN, termijn // 2),
+        verlengen_na=max(min(VERLENGEN_HOOGUIT_ELKE_SECONDEN, termijn // 4), 1),
+    )
+
+
+def verleng_sessie(sessie) -> Sessietijden:
+    """Noteer nu als laatste activiteit (de keep-alive). De twaalfurengrens schuift niet op."""
+    nu = int(time.time())
+    sessie[LAATSTE_ACTIVITEIT] = nu
+    return sessietijden(sessie, nu=nu)
 
 
 def mfa_vrij(request, match) -> bool:

@@ -228,10 +228,10 @@ def test_een_ongeldige_rij_en_er_wordt_niets_opgeslagen(ingelogd):
     html = tekst(antwoord)
     assert "Er is niets geïmporteerd: 1 fout gevonden." in html
     assert (
-        '<td class="utrecht-table__cell">4</td>\n'
-        '            <td class="utrecht-table__cell">geboortedatum</td>\n'
-        '            <td class="utrecht-table__cell">Geen geldige datum. Gebruik dd-mm-jjjj '
-        "(bijvoorbeeld 31-12-1990) of jjjj-mm-dd.</td>"
+        '<td class="utrecht-table__cell" data-label="Rij">4</td>\n'
+        '            <td class="utrecht-table__cell" data-label="Kolom">geboortedatum</td>\n'
+        '            <td class="utrecht-table__cell" data-label="Reden">Geen geldige datum. '
+        "Gebruik dd-mm-jjjj (bijvoorbeeld 31-12-1990) of jjjj-mm-dd.</td>"
     ) in html
     assert not Deelnemer.objects.exists()
 

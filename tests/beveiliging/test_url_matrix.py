@@ -155,6 +155,11 @@ TABEL: dict[str, Rij] = {
         get=(LOGIN, 200, 200, 200, 200, 200, 200),
         post=(LOGIN, 405, 405, 405, 405, 405, 405),
     ),
+    "sessie_verlengen": Rij(
+        get=(LOGIN,) + (405,) * 6,
+        post=(LOGIN,) + (200,) * 6,
+        waarom="keep-alive van de sessie: alleen POST (met CSRF-token), antwoord zonder gegevens",
+    ),
     "mfa_controleren": Rij(
         get=(LOGIN,) + (Door("/accounts/mfa/instellen/"),) * 6,
         post=(LOGIN,) + (Door("/accounts/mfa/instellen/"),) * 6,

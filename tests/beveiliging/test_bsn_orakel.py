@@ -48,7 +48,8 @@ def _registratie(gemeente, bsn: str) -> dict:
 
 
 def _zonder_csrf(html: str) -> str:
-    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+    return re.sub(r'data-csrf="[^"]+"', "", html)
 
 
 def _registreer(client, gemeente, bsn):

@@ -78,6 +78,7 @@ PAGINAS: dict[str, Callable[[Gegevens], str]] = {
 NIET_GEMETEN: dict[str, str] = {
     "start": "stuurt door naar de werkvoorraad",
     "sessie_verlengen": "keep-alive: alleen POST, antwoordt met JSON",
+    "trajecten:bsn_tonen": "alleen POST (de knop op het dossier); toont één regel met het BSN",
     "mfa_controleren": "stuurt zonder apparaat door naar het instellen",
     "importeren:sjabloon_csv": "een download",
     "importeren:sjabloon_xlsx": "een download",

@@ -1,0 +1,97 @@
+"""Traject: starten, intake, coach, status, uitvoerder en kosten."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from rapportage.models import Programma
+
+from ..constants import OVERGANGEN, Belemmering, Sector, Status, Uitvoerder
+from ..models import Coach, Intake, Traject, vandaag
+from .basis import NLDSFormulier, VersieVeld, datumveld, modelveld
+
+
+class TrajectStartenForm(NLDSFormulier, forms.Form):
+    programma = forms.ModelChoiceField(queryset=None, label=_("programma"))
+    uitvoerder = forms.ChoiceField(label=_("uitvoerder"), choices=Uitvoerder.choices)
+    aanmelddatum = datumveld(label=_("aanmelddatum"), initial=vandaag)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programma"].queryset = Programma.objects.order_by("-startdatum")
+        lopend = Programma.objects.huidig()
+        if lopend:
+            self.fields["programma"].initial = lopend.pk
+
+
+class IntakeForm(NLDSFormulier, forms.Form):
+    datum = datumveld(label=_("datum van de intake"), initial=vandaag)
+    beroepswens = modelveld(Intake, "beroepswens")
+    sector = forms.ChoiceField(
+        label=_("sector van de beroepswens"), required=False,
+        choices=[("", _("— kies een sector —")), *Sector.choices],
+    )
+    belemmeringen = forms.MultipleChoiceField(
+        label=_("belemmeringen"), choices=Belemmering.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    actieplan = modelveld(
+        Intake, "actieplan",
+        help_text=_("Het individueel actieplan: doelen, stappen en wie wat doet."),
+    )
+
+
+class CoachToewijzenForm(NLDSFormulier, forms.Form):
+    coach = forms.ModelChoiceField(
+        queryset=None, label=_("coach"), widget=forms.RadioSelect,
+        error_messages={"required": _("Kies een coach.")},
+    )
+    versie = VersieVeld()
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Het formulier accepteert elke coach uit de gemeenten van de gebruiker; of die coach
+        # dít traject mag krijgen (VOG, capaciteit, gemeente) beslist de service.
+        self.fields["coach"].queryset = Coach.objects.voor(user)
+
+
+class StatusForm(NLDSFormulier, forms.Form):
+    naar = forms.ChoiceField(
+        label=_("nieuwe status"), choices=Status.choices, widget=forms.RadioSelect,
+        error_messages={"required": _("Kies de nieuwe status.")},
+    )
+    reden_uitval = forms.CharField(
+        label=_("reden van uitval"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Verplicht bij ‘uitgevallen’."),
+    )
+    datum = datumveld(
+        label=_("einddatum"), required=False, initial=vandaag,
+        help_text=_("Bij ‘afgerond’ of ‘uitgevallen’; standaard vandaag."),
+    )
+    versie = VersieVeld()
+
+    def __init__(self, *args, traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.toegestaan = [
+            s for s in OVERGANGEN.get(Status(traject.status), []) if s != Status.INTAKE
+        ]
+
+
+class TrajectWijzigenForm(NLDSFormulier, forms.Form):
+    """Uitvoerder en kosten van een traject (coach en status hebben hun eigen formulier)."""
+
+    uitvoerder = forms.ChoiceField(label=_("uitvoerder"), choices=Uitvoerder.choices)
+    kosten = modelveld(
+        Traject, "kosten", min_value=0, localize=True,
+        help_text=_("In euro's, bijvoorbeeld 2500 of 1250,50."),
+    )
+    versie = VersieVeld()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kosten"].widget.attrs["inputmode"] = "decimal"
+
+    @staticmethod
+    def initial_uit(traject: Traject) -> dict:
+        return {v: getattr(traject, v) for v in ("uitvoerder", "kosten", "versie")}

@@ -1,0 +1,44 @@
+"""Views van de werkplek van de medewerker: dun (rol controleren, invoer lezen, één selector of
+service aanroepen, tonen). Elke view is alleen voor medewerkers (`@toegang`); objecten komen
+via een gescopete selector, dus een id van een andere gemeente geeft 404. Schrijven gaat
+altijd POST → service → redirect (POST-redirect-GET).
+
+Per onderwerp een module (`werkvoorraad.py`, `deelnemers.py`, `traject.py`, `plaatsing.py`,
+`werkgevers.py`); `basis.py` heeft het vaste verloop van een formulier (`_formulierpagina`).
+`from trajecten import views; views.dossier` blijft werken.
+"""
+
+from .deelnemers import (
+    bsn_zoeken,
+    deelnemer_lijst,
+    deelnemer_nieuw,
+    deelnemer_verhuizen,
+    deelnemer_wijzigen,
+    dossier,
+)
+from .plaatsing import contact_nieuw, plaatsing_beeindigen, plaatsing_nieuw, plaatsing_wijzigen
+from .traject import coach_toewijzen, intake, status_wijzigen, traject_starten, traject_wijzigen
+from .werkgevers import werkgever_detail, werkgever_lijst, werkgever_nieuw
+from .werkvoorraad import werkvoorraad
+
+__all__ = [
+    "bsn_zoeken",
+    "coach_toewijzen",
+    "contact_nieuw",
+    "deelnemer_lijst",
+    "deelnemer_nieuw",
+    "deelnemer_verhuizen",
+    "deelnemer_wijzigen",
+    "dossier",
+    "intake",
+    "plaatsing_beeindigen",
+    "plaatsing_nieuw",
+    "plaatsing_wijzigen",
+    "status_wijzigen",
+    "traject_starten",
+    "traject_wijzigen",
+    "werkgever_detail",
+    "werkgever_lijst",
+    "werkgever_nieuw",
+    "werkvoorraad",
+]

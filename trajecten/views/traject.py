@@ -1,0 +1,107 @@
+"""Traject: starten, intake, coach, status, uitvoerder en kosten."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from gemeenten.toegang import Toegang, toegang
+
+from .. import selectors, services
+from ..constants import Status
+from ..forms import (
+    CoachToewijzenForm,
+    IntakeForm,
+    StatusForm,
+    TrajectStartenForm,
+    TrajectWijzigenForm,
+)
+from .basis import _dossier_url, _formulierpagina, _post
+
+
+@toegang(Toegang.MEDEWERKER)
+@require_http_methods(["GET", "POST"])
+def traject_starten(request, pk: int):
+    deelnemer = selectors.deelnemer_ophalen(user=request.user, pk=pk)
+    return _formulierpagina(
+        request, form=TrajectStartenForm(_post(request)),
+        opslaan=partial(services.traject_starten, deelnemer=deelnemer, door=request.user),
+        melding=_("Het traject is gestart (status: aangemeld)."),
+        naar=_dossier_url(deelnemer.pk, "traject"),
+        template="trajecten/traject_starten.html", context={"deelnemer": deelnemer},
+    )
+
+
+@toegang(Toegang.MEDEWERKER)
+@require_http_methods(["GET", "POST"])
+def intake(request, pk: int):
+    traject = selectors.traject_ophalen(user=request.user, pk=pk)
+    bestaand = selectors.intake_van(traject)
+    initial = {}
+    if bestaand:
+        initial = {v: getattr(bestaand, v) for v in
+                   ("datum", "beroepswens", "sector", "belemmeringen", "actieplan")}
+    return _formulierpagina(
+        request, form=IntakeForm(_post(request), initial=initial),
+        opslaan=partial(services.intake_vastleggen, traject=traject, door=request.user),
+        melding=_("De intake is vastgelegd."),
+        naar=_dossier_url(traject.deelnemer_id, "intake"),
+        template="trajecten/intake_form.html",
+        context={"traject": traject, "deelnemer": traject.deelnemer, "bestaand": bestaand},
+    )
+
+
+@toegang(Toegang.MEDEWERKER)
+@require_http_methods(["GET", "POST"])
+def coach_toewijzen(request, pk: int):
+    traject = selectors.traject_ophalen(user=request.user, pk=pk)
+    form = CoachToewijzenForm(_post(request), user=request.user,
+                              initial={"versie": traject.versie})
+    return _formulierpagina(
+        request, form=form,
+        opslaan=partial(services.coach_toewijzen, traject=traject, door=request.user),
+        melding=_("De coach is toegewezen."),
+        naar=_dossier_url(traject.deelnemer_id, "traject"),
+        template="trajecten/coach_form.html",
+        context=lambda: {
+            "traject": traject, "deelnemer": traject.deelnemer,
+            "suggesties": selectors.coach_suggesties(traject=traject),
+        },
+    )
+
+
+@toegang(Toegang.MEDEWERKER)
+@require_http_methods(["GET", "POST"])
+def status_wijzigen(request, pk: int):
+    traject = selectors.traject_ophalen(user=request.user, pk=pk)
+    form = StatusForm(_post(request), traject=traject, initial={"versie": traject.versie})
+    return _formulierpagina(
+        request, form=form,
+        opslaan=partial(services.status_wijzigen, traject=traject, door=request.user),
+        melding=_("De status is gewijzigd."),
+        naar=_dossier_url(traject.deelnemer_id, "traject"),
+        template="trajecten/status_form.html",
+        context={
+            "traject": traject, "deelnemer": traject.deelnemer,
+            "toegestaan": [Status(s) for s in form.toegestaan], "Status": Status,
+        },
+    )
+
+
+@toegang(Toegang.MEDEWERKER)
+@require_http_methods(["GET", "POST"])
+def traject_wijzigen(request, pk: int):
+    traject = selectors.traject_ophalen(user=request.user, pk=pk)
+    return _formulierpagina(
+        request,
+        form=TrajectWijzigenForm(
+            _post(request), initial=TrajectWijzigenForm.initial_uit(traject)
+        ),
+        opslaan=partial(services.traject_wijzigen, traject=traject, door=request.user),
+        melding=_("Het traject is opgeslagen."),
+        naar=_dossier_url(traject.deelnemer_id, "traject"),
+        template="trajecten/traject_form.html",
+        context={"traject": traject, "deelnemer": traject.deelnemer},
+    )

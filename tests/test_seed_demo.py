@@ -18,6 +18,7 @@ from trajecten import demodata
 from trajecten.constants import GEPLAATST_SOORTEN, ContactSoort, Soort, Status
 from trajecten.factories import DeelnemerFactory
 from trajecten.models import (
+    Afspraak,
     Coach,
     Contactmoment,
     Deelnemer,
@@ -85,7 +86,7 @@ def momentopname():
 
 #: Alles wat seed_demo in de dossiertabellen schrijft, in de volgorde van aanmaken.
 DEMOMODELLEN = [
-    Werkgever, Coach, Coach.gemeenten.through, Deelnemer, Traject, Intake, Plaatsing,
+    Werkgever, Coach, Coach.gemeenten.through, Deelnemer, Traject, Intake, Plaatsing, Afspraak,
     Contactmoment,
 ]
 
@@ -288,4 +289,4 @@ def test_vaste_seed_en_peildatum_geven_precies_deze_gegevens():
     )
     assert telling.historie_geplaatst == 2327
     assert telling.aantallen["deelnemers"] == KLEIN + 2927
-    assert vingerafdruk() == "51c3ae5ea27b8e1da225dd1def831fb0696ff5127ae88a7c98fac43184c19b11"
+    assert vingerafdruk() == "4477214eec497397e33d48168c8fc841e8988d75911f197c91a6e831b254eb92"

@@ -28,7 +28,7 @@ from gemeenten.models import Toegangslog
 from gemeenten.toegangslog import registreer_toegang
 
 from .constants import OPEN_STATUSSEN, Status
-from .models import Contactmoment, Deelnemer, Intake, Plaatsing, Traject
+from .models import Afspraak, Contactmoment, Deelnemer, Intake, Plaatsing, Traject
 from .services import volgende_versie
 
 GEANONIMISEERD = "Geanonimiseerd"
@@ -140,6 +140,14 @@ def _anonimiseer_partij(deelnemers: list[Deelnemer], tijdstip, resultaat: Anonim
         ):
             contact.notitie = ""
             contact.save(update_fields=["notitie", "gewijzigd_op"])
+        # Vrije tekst van afspraken (notitie, locatie) kan over de persoon gaan.
+        for afspraak in Afspraak.objects.filter(traject__in=dossier[Traject]).exclude(
+            notitie="", locatie=""
+        ):
+            afspraak.notitie = ""
+            afspraak.locatie = ""
+            volgende_versie(afspraak)
+            afspraak.save(update_fields=["notitie", "locatie", "versie", "gewijzigd_op"])
     verwijderd, _per_model = _historie(dossier).delete()
     for deelnemer in deelnemers:
         registreer_toegang(
@@ -233,7 +241,7 @@ def inzageverzoek(*, deelnemer: Deelnemer) -> dict:
     trajecten = list(
         Traject.objects.filter(deelnemer=deelnemer)
         .select_related("programma", "gemeente", "coach", "intake")
-        .prefetch_related("plaatsingen__werkgever", "contactmomenten")
+        .prefetch_related("plaatsingen__werkgever", "contactmomenten", "afspraken")
         .order_by("aanmelddatum", "pk")
     )
     uitvoer_trajecten = []
@@ -241,7 +249,7 @@ def inzageverzoek(*, deelnemer: Deelnemer) -> dict:
         intake = getattr(traject, "intake", None)
         uitvoer_trajecten.append(
             {
-                **_waarden(traject, zonder=("deelnemer",)),
+                **_waarden(traject, zonder=("deelnemer", "behandelaar")),
                 "intake": _waarden(intake, zonder=("traject", "medewerker")) if intake else None,
                 "plaatsingen": [
                     _waarden(p, zonder=("traject",)) for p in traject.plaatsingen.all()
@@ -249,6 +257,10 @@ def inzageverzoek(*, deelnemer: Deelnemer) -> dict:
                 "contactmomenten": [
                     _waarden(c, zonder=("traject", "medewerker"))
                     for c in traject.contactmomenten.all()
+                ],
+                "afspraken": [
+                    _waarden(a, zonder=("traject", "medewerker", "plaatsing"))
+                    for a in traject.afspraken.all()
                 ],
             }
         )

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from trajecten import urls as trajecten_urls
 from trajecten.factories import (
+    AfspraakFactory,
     CoachFactory,
     DeelnemerFactory,
     PlaatsingFactory,
@@ -41,11 +42,21 @@ MET_ID = {
     "plaatsing_beeindigen": "plaatsing",
     "plaatsing_wijzigen": "plaatsing",
     "werkgever_detail": "werkgever",
+    "behandelaar": "traject",
+    "wachtlijst": "traject",
+    "afspraak_nieuw": "traject",
+    "afspraak_wijzigen": "afspraak",
+    "afspraak_gehouden": "afspraak",
+    "afspraak_afmelden": "afspraak",
 }
+#: Alleen POST (een knop op een andere pagina): GET geeft 405.
+ALLEEN_POST = {"wachtlijst", "deelnemer_zoeken"}
 ZONDER_ID = [
     "werkvoorraad", "deelnemer_lijst", "bsn_zoeken", "deelnemer_nieuw", "werkgever_lijst",
-    "werkgever_nieuw",
+    "werkgever_nieuw", "deelnemer_zoeken", "agenda", "agenda_koppeling",
 ]
+#: Zonder inloggen, met een geheim token in plaats van een id: tests/trajecten/test_agenda.py.
+AGENDA_ABONNEMENT = "agenda_feed"
 
 
 @pytest.fixture
@@ -58,6 +69,7 @@ def groningse_objecten(groningen, vervolg):
         "traject": traject,
         "plaatsing": plaatsing,
         "werkgever": plaatsing.werkgever,
+        "afspraak": AfspraakFactory(traject=traject),
     }
 
 
@@ -85,12 +97,16 @@ def geldige_post(naam, objecten, emmen, groningen):
         "traject_wijzigen": {"uitvoerder": "uwv", "kosten": "999"},
         "plaatsing_wijzigen": {"functie": "Gewijzigd", "uren_per_week": "1",
                                "contractvorm": "geen"},
+        "afspraak_nieuw": {"soort": "gesprek", "datum": VANDAAG.isoformat(), "tijd": "10:00",
+                           "duur_minuten": "60"},
+        "afspraak_gehouden": {"soort": "gesprek", "datum": VANDAAG.isoformat()},
+        "afspraak_afmelden": {"status": "geannuleerd"},
     }.get(naam, {})
 
 
 def test_elke_url_van_de_werkplek_staat_in_de_tabel():
     namen = {p.name for p in trajecten_urls.urlpatterns}
-    assert namen == set(MET_ID) | set(ZONDER_ID)
+    assert namen == set(MET_ID) | set(ZONDER_ID) | {AGENDA_ABONNEMENT}
 
 
 @pytest.mark.parametrize("naam", sorted(MET_ID))
@@ -100,7 +116,7 @@ def test_andere_gemeente_krijgt_404_en_verandert_niets(client, medewerker_emmen,
     url = url_voor(naam, groningse_objecten)
     voor = (Deelnemer.objects.filter(gemeente=groningen).count(), Traject.objects.count(),
             Plaatsing.objects.count(), Contactmoment.objects.count())
-    assert client.get(url).status_code == 404
+    assert client.get(url).status_code == (405 if naam in ALLEEN_POST else 404)
     data = geldige_post(naam, groningse_objecten, emmen, groningen)
     assert client.post(url, data).status_code in (404, 405)
     traject = groningse_objecten["traject"]
@@ -119,7 +135,8 @@ def test_andere_gemeente_krijgt_404_en_verandert_niets(client, medewerker_emmen,
 @pytest.mark.parametrize("naam", sorted(MET_ID))
 def test_eigen_gemeente_mag(client, medewerker, naam, groningse_objecten):
     client.force_login(medewerker)
-    assert client.get(url_voor(naam, groningse_objecten)).status_code == 200
+    verwacht = 405 if naam in ALLEEN_POST else 200
+    assert client.get(url_voor(naam, groningse_objecten)).status_code == verwacht
 
 
 @pytest.mark.parametrize("rol", ["coordinator", "landelijk", "beheerder"])

@@ -6,10 +6,17 @@ hebben. `NLDSFormulier` geeft elke widget de NL Design System-klassen; foutmeldi
 (templatetags/werkplek_formulieren.py).
 
 Per onderwerp een module (`deelnemer.py`, `traject.py`, `plaatsing.py`, `contact.py`,
-`werkgever.py`); `basis.py` heeft wat ze delen. `from trajecten.forms import PlaatsingForm` blijft
-werken.
+`afspraak.py`, `werkgever.py`); `basis.py` heeft wat ze delen.
+`from trajecten.forms import PlaatsingForm` blijft werken.
 """
 
+from .afspraak import (
+    AfspraakAfmeldenForm,
+    AfspraakForm,
+    AfspraakGehoudenForm,
+    AfspraakWijzigenForm,
+    TijdInvoer,
+)
 from .basis import (
     DATUM_FORMAAT,
     BsnVeld,
@@ -23,6 +30,7 @@ from .contact import ContactmomentForm
 from .deelnemer import BsnZoekForm, DeelnemerForm, VerhuizenForm
 from .plaatsing import PlaatsingBeeindigenForm, PlaatsingForm, PlaatsingWijzigenForm
 from .traject import (
+    BehandelaarForm,
     CoachToewijzenForm,
     IntakeForm,
     StatusForm,
@@ -33,6 +41,11 @@ from .werkgever import WerkgeverForm
 
 __all__ = [
     "DATUM_FORMAAT",
+    "AfspraakAfmeldenForm",
+    "AfspraakForm",
+    "AfspraakGehoudenForm",
+    "AfspraakWijzigenForm",
+    "BehandelaarForm",
     "BsnVeld",
     "BsnZoekForm",
     "CoachToewijzenForm",
@@ -45,6 +58,7 @@ __all__ = [
     "PlaatsingForm",
     "PlaatsingWijzigenForm",
     "StatusForm",
+    "TijdInvoer",
     "TrajectStartenForm",
     "TrajectWijzigenForm",
     "VersieVeld",

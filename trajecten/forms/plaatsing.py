@@ -11,10 +11,19 @@ from .basis import NLDSFormulier, VersieVeld, datumveld, modelveld
 
 
 class PlaatsingForm(NLDSFormulier, forms.Form):
-    soort = forms.ChoiceField(label=_("soort"), choices=Soort.choices)
+    """Een plaatsing registreren. Wat altijd verplicht is, heeft `required=True` (geen
+    '(optioneel)' bij het label); wat alleen bij sommige soorten verplicht is, zegt dat in de
+    hulptekst. Niets staat vooraf ingevuld wat de medewerker niet koos."""
+
+    soort = forms.ChoiceField(
+        label=_("soort"), choices=[("", _("— kies de soort —")), *Soort.choices],
+        error_messages={"required": _("Kies de soort plaatsing.")},
+    )
     werkgever = forms.ModelChoiceField(
         queryset=None, label=_("werkgever"), required=False,
         empty_label=_("— nieuwe werkgever aanmaken (hieronder) —"),
+        help_text=_("Verplicht bij baan, stage, werkervaringsplaats, proefplaatsing en "
+                    "leerwerktraject: kies er een, of maak hieronder een nieuwe aan."),
     )
     werkgever_naam = forms.CharField(
         label=_("naam nieuwe werkgever"), required=False, max_length=200
@@ -32,11 +41,16 @@ class PlaatsingForm(NLDSFormulier, forms.Form):
     einddatum = datumveld(label=_("einddatum"), required=False,
                           help_text=_("Leeg als de plaatsing nog loopt."))
     uren_per_week = forms.IntegerField(
-        label=_("uren per week"), initial=0,
+        label=_("uren per week"), required=False, min_value=0, max_value=60,
+        help_text=_("Verplicht bij een baan; bij andere soorten leeg als het niet bekend is."),
         widget=forms.NumberInput(attrs={"min": 0, "max": 60, "inputmode": "numeric"}),
     )
-    contractvorm = forms.ChoiceField(label=_("contractvorm"), choices=Contractvorm.choices,
-                                     initial=Contractvorm.GEEN)
+    contractvorm = forms.ChoiceField(
+        label=_("contractvorm"), choices=[("", _("— kies de contractvorm —")),
+                                          *Contractvorm.choices],
+        error_messages={"required": _("Kies de contractvorm; zonder arbeidscontract is "
+                                      "‘geen arbeidscontract’.")},
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,7 +79,8 @@ class PlaatsingWijzigenForm(NLDSFormulier, forms.Form):
     einddatum = datumveld(label=_("einddatum"), required=False,
                           help_text=_("Leeg als de plaatsing nog loopt."))
     uren_per_week = forms.IntegerField(
-        label=_("uren per week"), min_value=0, max_value=60,
+        label=_("uren per week"), required=False, min_value=0, max_value=60,
+        help_text=_("Verplicht bij een baan."),
         widget=forms.NumberInput(attrs={"min": 0, "max": 60, "inputmode": "numeric"}),
     )
     contractvorm = forms.ChoiceField(label=_("contractvorm"), choices=Contractvorm.choices)

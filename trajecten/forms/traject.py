@@ -5,24 +5,29 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from rapportage.models import Programma
-
-from ..constants import OVERGANGEN, Belemmering, Sector, Status, Uitvoerder
+from ..constants import OVERGANGEN, Belemmering, RedenAfgerond, Sector, Status, Uitvoerder
 from ..models import Coach, Intake, Traject, vandaag
+from ..selectors import lopende_programmas, medewerkers_van
 from .basis import NLDSFormulier, VersieVeld, datumveld, modelveld
 
 
 class TrajectStartenForm(NLDSFormulier, forms.Form):
-    programma = forms.ModelChoiceField(queryset=None, label=_("programma"))
+    programma = forms.ModelChoiceField(
+        queryset=None, label=_("programma"),
+        error_messages={"invalid_choice": _("Kies een programma dat vandaag loopt in de "
+                                            "gemeente van de deelnemer.")},
+    )
     uitvoerder = forms.ChoiceField(label=_("uitvoerder"), choices=Uitvoerder.choices)
     aanmelddatum = datumveld(label=_("aanmelddatum"), initial=vandaag)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, deelnemer, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["programma"].queryset = Programma.objects.order_by("-startdatum")
-        lopend = Programma.objects.huidig()
-        if lopend:
-            self.fields["programma"].initial = lopend.pk
+        # Alleen programma's die vandaag lopen in de gemeente van de deelnemer; de service
+        # controleert de aanmelddatum en de gemeente nog eens, wat het formulier ook stuurt.
+        programmas = lopende_programmas(gemeente=deelnemer.gemeente_id)
+        self.fields["programma"].queryset = programmas
+        if len(programmas) == 1:
+            self.fields["programma"].initial = programmas[0].pk
 
 
 class IntakeForm(NLDSFormulier, forms.Form):
@@ -61,6 +66,12 @@ class StatusForm(NLDSFormulier, forms.Form):
         label=_("nieuwe status"), choices=Status.choices, widget=forms.RadioSelect,
         error_messages={"required": _("Kies de nieuwe status.")},
     )
+    reden_afgerond = forms.ChoiceField(
+        label=_("reden van afronden"), required=False,
+        choices=[("", _("— kies een reden —")), *RedenAfgerond.choices],
+        help_text=_("Verplicht bij ‘afgerond’. ‘Werk’ alleen na een baan, stage of "
+                    "werkervaringsplaats."),
+    )
     reden_uitval = forms.CharField(
         label=_("reden van uitval"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Verplicht bij ‘uitgevallen’."),
@@ -95,3 +106,22 @@ class TrajectWijzigenForm(NLDSFormulier, forms.Form):
     @staticmethod
     def initial_uit(traject: Traject) -> dict:
         return {v: getattr(traject, v) for v in ("uitvoerder", "kosten", "versie")}
+
+
+class BehandelaarForm(NLDSFormulier, forms.Form):
+    """Een traject overdragen aan een collega van dezelfde gemeente."""
+
+    behandelaar = forms.ModelChoiceField(
+        queryset=None, label=_("nieuwe behandelaar"),
+        error_messages={"required": _("Kies een collega."),
+                        "invalid_choice": _("Kies een medewerker van de gemeente van het "
+                                            "traject.")},
+    )
+    versie = VersieVeld()
+
+    def __init__(self, *args, traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["behandelaar"].queryset = medewerkers_van(traject.gemeente_id)
+        self.fields["behandelaar"].label_from_instance = (
+            lambda u: u.get_full_name() or u.get_username()
+        )

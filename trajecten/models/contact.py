@@ -5,12 +5,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ..constants import ContactSoort
+from .afspraak import Afspraak
 from .basis import Tijdstempels, vandaag
 from .traject import Traject
 
 
 class Contactmoment(Tijdstempels):
-    """Een gesprek, nazorgcontact of werkgeverscontact binnen een traject."""
+    """Een gesprek, nazorgcontact of werkgeverscontact binnen een traject: wat er gebeurd is. Wat
+    nog gaat gebeuren is een `Afspraak`."""
 
     traject = models.ForeignKey(
         Traject, on_delete=models.CASCADE, related_name="contactmomenten",
@@ -22,6 +24,11 @@ class Contactmoment(Tijdstempels):
     medewerker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", verbose_name=_("medewerker"),
+    )
+    afspraak = models.OneToOneField(
+        Afspraak, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="contactmoment", verbose_name=_("afspraak"),
+        help_text=_("De gehouden afspraak waarvan dit contact het verslag is."),
     )
 
     class Meta:

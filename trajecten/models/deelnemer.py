@@ -9,6 +9,7 @@ from gemeenten.models import Gemeente
 
 from ..constants import Inburgering, Opleidingsniveau, Taalniveau
 from ..validators import maskeer_bsn, valideer_bsn
+from ..zoeken import zoeknaam
 from .basis import Tijdstempels, versieveld
 
 
@@ -63,6 +64,10 @@ class Deelnemer(Tijdstempels):
         _("geanonimiseerd op"), null=True, blank=True, editable=False,
         help_text=_("Gezet door `manage.py anonimiseer` na het verstrijken van de bewaartermijn."),
     )
+    zoeknaam = models.CharField(
+        _("zoeknaam"), max_length=250, blank=True, default="", editable=False,
+        help_text=_("Achternaam en voornaam zonder hoofdletters en accenten, om op te zoeken."),
+    )
     versie = versieveld()
 
     objects = DeelnemerQuerySet.as_manager()
@@ -83,6 +88,16 @@ class Deelnemer(Tijdstempels):
 
     def __str__(self):
         return f"{self.voornaam} {self.achternaam}"
+
+    def clean(self):
+        # De zoeknaam volgt de naam; elke schrijfweg met `full_clean()` (services, import,
+        # admin) houdt hem zo bij. `trajecten.zoeken` zegt waarom hij bestaat.
+        self.zoeknaam = zoeknaam(self.voornaam, self.achternaam)
+
+    @property
+    def initialen(self) -> str:
+        """"R.H." voor Rania Haddad: genoeg voor een agenda, niet genoeg om iemand te vinden."""
+        return "".join(f"{deel[0].upper()}." for deel in (self.voornaam, self.achternaam) if deel)
 
     @property
     def bsn_gemaskeerd(self) -> str:

@@ -34,7 +34,9 @@ class Plaatsing(Tijdstempels):
     startdatum = models.DateField(_("startdatum"))
     einddatum = models.DateField(_("einddatum"), null=True, blank=True)
     uren_per_week = models.PositiveSmallIntegerField(
-        _("uren per week"), default=0, validators=[MinValueValidator(0), MaxValueValidator(60)]
+        _("uren per week"), null=True, blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(60)],
+        help_text=_("Leeg als het niet bekend is; bij een baan verplicht."),
     )
     contractvorm = models.CharField(
         _("contractvorm"), max_length=20, choices=Contractvorm.choices, default=Contractvorm.GEEN

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gemeenten.models import Gemeente
 
-from ..constants import OPEN_STATUSSEN, Belemmering, Sector, Status, Uitvoerder
+from ..constants import OPEN_STATUSSEN, Belemmering, RedenAfgerond, Sector, Status, Uitvoerder
 from .basis import Tijdstempels, vandaag, versieveld
 from .coach import Coach
 from .deelnemer import Deelnemer
@@ -21,6 +21,11 @@ class TrajectQuerySet(models.QuerySet):
     def voor(self, user):
         """Trajecten in een gemeente van `user` (als medewerker)."""
         return self.filter(gemeente__in=Gemeente.objects.voor(user))
+
+    def van_behandelaar(self, user):
+        """'Mijn dossiers': trajecten waarvan `user` behandelaar is, en trajecten zonder
+        behandelaar (die zijn van niemand, dus moet iedereen ze zien)."""
+        return self.filter(Q(behandelaar=user) | Q(behandelaar__isnull=True))
 
 
 class Traject(Tijdstempels):
@@ -43,6 +48,20 @@ class Traject(Tijdstempels):
         Coach, on_delete=models.SET_NULL, null=True, blank=True, related_name="trajecten",
         verbose_name=_("coach"),
     )
+    behandelaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="behandelde_trajecten", verbose_name=_("behandelaar"),
+        help_text=_("De medewerker van de gemeente die het traject begeleidt."),
+    )
+    wachtlijst_sinds = models.DateField(
+        _("op de wachtlijst voor een coach sinds"), null=True, blank=True,
+        help_text=_("Er was geen coach beschikbaar; leeg zodra er een coach is."),
+    )
+    binnengekomen_op = models.DateField(
+        _("verhuisd naar deze gemeente op"), null=True, blank=True,
+        help_text=_("Gezet door een verhuizing; de nieuwe gemeente ziet het traject dan in "
+                    "haar werkvoorraad tot er een behandelaar is."),
+    )
     uitvoerder = models.CharField(_("uitvoerder"), max_length=20, choices=Uitvoerder.choices)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.AANGEMELD
@@ -51,6 +70,10 @@ class Traject(Tijdstempels):
     startdatum = models.DateField(_("startdatum"), null=True, blank=True)
     einddatum = models.DateField(_("einddatum"), null=True, blank=True)
     reden_uitval = models.TextField(_("reden van uitval"), blank=True, default="")
+    reden_afgerond = models.CharField(
+        _("reden van afronden"), max_length=20, choices=RedenAfgerond.choices, blank=True,
+        default="",
+    )
     kosten = models.DecimalField(
         _("kosten (EUR)"), max_digits=10, decimal_places=2, default=0,
         validators=[MinValueValidator(0)],
@@ -79,10 +102,20 @@ class Traject(Tijdstempels):
                 condition=~Q(status=Status.UITGEVALLEN) | ~Q(reden_uitval=""),
                 name="traject_uitval_heeft_reden",
             ),
+            models.CheckConstraint(
+                condition=Q(status=Status.AFGEROND, reden_afgerond__in=RedenAfgerond.values)
+                | (~Q(status=Status.AFGEROND) & Q(reden_afgerond="")),
+                name="traject_afgerond_heeft_reden",
+            ),
+            models.CheckConstraint(
+                condition=Q(wachtlijst_sinds__isnull=True) | Q(coach__isnull=True),
+                name="traject_wachtlijst_zonder_coach",
+            ),
         ]
         indexes = [
             models.Index(fields=["programma", "startdatum"]),
             models.Index(fields=["gemeente", "status"]),
+            models.Index(fields=["behandelaar", "status"]),
         ]
 
     def __str__(self):

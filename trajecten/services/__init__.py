@@ -7,6 +7,10 @@
 - `plaatsing.py`: `plaatsing_registreren`, `plaatsing_wijzigen`, `plaatsing_beeindigen`;
 - `werkgever.py`: `werkgever_registreren`;
 - `contact.py`: `contactmoment_registreren`;
+- `afspraak.py`: `afspraak_plannen`, `afspraak_wijzigen`, `afspraak_afmelden`,
+  `afspraak_gehouden`, het agenda-abonnement (`agendafeed_vernieuwen`, `agendafeed_opheffen`);
+- `nazorg.py`: `nazorg_plannen` (na 1, 3 en 6 maanden, vanuit `plaatsing_registreren`);
+- `behandelaar.py`: `behandelaar_overdragen`, `op_wachtlijst_zetten`;
 - `versies.py`: optimistische vergrendeling (`Bewerkingsconflict`, `eis_versie`,
   `volgende_versie`);
 - `basis.py`: toegang, rijvergrendeling, dubbel verzenden, foutmeldingen per veld.
@@ -37,7 +41,18 @@ formulier: er verandert niets.
 hieronder staat, is vanuit dit pakket te gebruiken.
 """
 
+from .afspraak import (
+    AFMELDINGEN,
+    AFSPRAAK_MAX_DAGEN_VOORUIT,
+    afspraak_afmelden,
+    afspraak_gehouden,
+    afspraak_plannen,
+    afspraak_wijzigen,
+    agendafeed_opheffen,
+    agendafeed_vernieuwen,
+)
 from .basis import DUBBEL_VENSTER
+from .behandelaar import behandelaar_overdragen, op_wachtlijst_zetten
 from .contact import contactmoment_registreren
 from .deelnemer import (
     BSN_BESTAAT,
@@ -48,6 +63,7 @@ from .deelnemer import (
     deelnemer_verhuizen,
     deelnemer_wijzigen,
 )
+from .nazorg import nazorg_plannen, nazorgdatum
 from .plaatsing import (
     PLAATSING_MAX_DAGEN_VOORUIT,
     SOORTEN_MET_WERKGEVER,
@@ -62,11 +78,14 @@ from .traject import (
     status_wijzigen,
     traject_starten,
     traject_wijzigen,
+    volgende_status,
 )
 from .versies import Bewerkingsconflict, eis_versie, volgende_versie
 from .werkgever import werkgever_registreren
 
 __all__ = [
+    "AFMELDINGEN",
+    "AFSPRAAK_MAX_DAGEN_VOORUIT",
     "BSN_BESTAAT",
     "DUBBEL_VENSTER",
     "MAX_KOSTEN",
@@ -75,6 +94,13 @@ __all__ = [
     "SOORTEN_MET_WERKGEVER",
     "WIJZIGBARE_VELDEN",
     "Bewerkingsconflict",
+    "afspraak_afmelden",
+    "afspraak_gehouden",
+    "afspraak_plannen",
+    "afspraak_wijzigen",
+    "agendafeed_opheffen",
+    "agendafeed_vernieuwen",
+    "behandelaar_overdragen",
     "coach_toewijzen",
     "contactmoment_registreren",
     "deelnemer_fouten",
@@ -83,12 +109,16 @@ __all__ = [
     "deelnemer_wijzigen",
     "eis_versie",
     "intake_vastleggen",
+    "nazorg_plannen",
+    "nazorgdatum",
+    "op_wachtlijst_zetten",
     "plaatsing_beeindigen",
     "plaatsing_registreren",
     "plaatsing_wijzigen",
     "status_wijzigen",
     "traject_starten",
     "traject_wijzigen",
+    "volgende_status",
     "volgende_versie",
     "werkgever_registreren",
 ]

@@ -4,24 +4,50 @@ via een gescopete selector, dus een id van een andere gemeente geeft 404. Schrij
 altijd POST → service → redirect (POST-redirect-GET).
 
 Per onderwerp een module (`werkvoorraad.py`, `deelnemers.py`, `traject.py`, `plaatsing.py`,
-`werkgevers.py`); `basis.py` heeft het vaste verloop van een formulier (`_formulierpagina`).
-`from trajecten import views; views.dossier` blijft werken.
+`agenda.py`, `werkgevers.py`); `basis.py` heeft het vaste verloop van een formulier
+(`_formulierpagina`). `from trajecten import views; views.dossier` blijft werken.
 """
 
+from .agenda import (
+    afspraak_afmelden,
+    afspraak_gehouden,
+    afspraak_nieuw,
+    afspraak_wijzigen,
+    agenda,
+    agenda_feed,
+    agenda_koppeling,
+)
 from .deelnemers import (
     bsn_zoeken,
     deelnemer_lijst,
     deelnemer_nieuw,
     deelnemer_verhuizen,
     deelnemer_wijzigen,
+    deelnemer_zoeken,
     dossier,
 )
 from .plaatsing import contact_nieuw, plaatsing_beeindigen, plaatsing_nieuw, plaatsing_wijzigen
-from .traject import coach_toewijzen, intake, status_wijzigen, traject_starten, traject_wijzigen
+from .traject import (
+    behandelaar,
+    coach_toewijzen,
+    intake,
+    status_wijzigen,
+    traject_starten,
+    traject_wijzigen,
+    wachtlijst,
+)
 from .werkgevers import werkgever_detail, werkgever_lijst, werkgever_nieuw
 from .werkvoorraad import werkvoorraad
 
 __all__ = [
+    "afspraak_afmelden",
+    "afspraak_gehouden",
+    "afspraak_nieuw",
+    "afspraak_wijzigen",
+    "agenda",
+    "agenda_feed",
+    "agenda_koppeling",
+    "behandelaar",
     "bsn_zoeken",
     "coach_toewijzen",
     "contact_nieuw",
@@ -29,6 +55,7 @@ __all__ = [
     "deelnemer_nieuw",
     "deelnemer_verhuizen",
     "deelnemer_wijzigen",
+    "deelnemer_zoeken",
     "dossier",
     "intake",
     "plaatsing_beeindigen",
@@ -37,6 +64,7 @@ __all__ = [
     "status_wijzigen",
     "traject_starten",
     "traject_wijzigen",
+    "wachtlijst",
     "werkgever_detail",
     "werkgever_lijst",
     "werkgever_nieuw",

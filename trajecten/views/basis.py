@@ -9,6 +9,9 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from gemeenten.toegangslog import Actie, registreer_toegang
 
 from .. import services
 
@@ -56,3 +59,38 @@ def _formulierpagina(
             return redirect(naar(resultaat) if callable(naar) else naar)
     extra = context() if callable(context) else (context or {})
     return render(request, template, {"form": form, "conflict": conflict, **extra})
+
+
+#: Sessiesleutel van de keuze 'Mijn dossiers' / 'Alle dossiers van mijn gemeente(n)'.
+BEREIK_SESSIE = "dossierbereik"
+BEREIKEN = ("mijn", "alle")
+
+
+def mijn_dossiers(request) -> bool:
+    """Toont de pagina 'Mijn dossiers' (standaard) of alle dossiers van de gemeenten van de
+    gebruiker? `?bereik=alle` of `?bereik=mijn` kiest; de keuze geldt voor de rest van de
+    sessie, op de werkvoorraad én de deelnemerslijst."""
+    keuze = request.GET.get("bereik")
+    if keuze in BEREIKEN and request.session.get(BEREIK_SESSIE) != keuze:
+        request.session[BEREIK_SESSIE] = keuze
+    return request.session.get(BEREIK_SESSIE, "mijn") == "mijn"
+
+
+def bereiklinks(request, mijn: bool) -> list[dict]:
+    """De twee keuzes als links (met de rest van de querystring, zonder paginanummer)."""
+    links = []
+    for waarde, label in (("mijn", _("Mijn dossiers")),
+                          ("alle", _("Alle dossiers van mijn gemeente(n)"))):
+        params = request.GET.copy()
+        params["bereik"] = waarde
+        params.pop("page", None)
+        links.append({"href": f"?{params.urlencode()}", "label": label,
+                      "actief": (waarde == "mijn") == mijn})
+    return links
+
+
+def bekeken(request, obj) -> None:
+    """Een pagina die gegevens van één deelnemer toont, in het toegangslog (BIO2 8.15.01),
+    zoals het dossier: bij het tonen (GET), niet bij het opslaan."""
+    if request.method == "GET":
+        registreer_toegang(request=request, actie=Actie.DOSSIER_BEKEKEN, object=obj)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from functools import partial
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from gemeenten.toegang import Toegang, toegang
@@ -26,15 +28,33 @@ def plaatsing_nieuw(request, pk: int):
     traject = selectors.traject_ophalen(user=request.user, pk=pk)
     form = PlaatsingForm(_post(request), user=request.user)
 
+    status_voor = traject.status
+
     def registreren(*, werkgever_naam, werkgever_kvk_nummer, werkgever_sector, **velden):
         return services.plaatsing_registreren(
             traject=traject, door=request.user, nieuwe_werkgever=form.nieuwe_werkgever(),
             **velden,
         )
 
+    def melding(plaatsing) -> str:
+        delen = [_("De plaatsing is geregistreerd.")]
+        if plaatsing.traject.status != status_voor:
+            delen.append(_("Het traject staat nu op ‘%(status)s’.")
+                         % {"status": plaatsing.traject.get_status_display()})
+        nazorg = selectors.nazorgafspraken(plaatsing=plaatsing)
+        if nazorg:
+            delen.append(ngettext(
+                "Er is %(n)s nazorgafspraak gepland (%(datums)s).",
+                "Er zijn %(n)s nazorgafspraken gepland (%(datums)s).",
+                len(nazorg),
+            ) % {"n": len(nazorg), "datums": ", ".join(
+                date_format(a.datum, "d-m-Y") for a in nazorg
+            )})
+        return " ".join(delen)
+
     return _formulierpagina(
         request, form=form, opslaan=registreren,
-        melding=_("De plaatsing is geregistreerd."),
+        melding=melding,
         naar=_dossier_url(traject.deelnemer_id, "plaatsingen"),
         template="trajecten/plaatsing_form.html",
         context={"traject": traject, "deelnemer": traject.deelnemer},

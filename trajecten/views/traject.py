@@ -4,21 +4,25 @@ from __future__ import annotations
 
 from functools import partial
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from gemeenten.toegang import Toegang, toegang
 
 from .. import selectors, services
 from ..constants import Status
 from ..forms import (
+    BehandelaarForm,
     CoachToewijzenForm,
     IntakeForm,
     StatusForm,
     TrajectStartenForm,
     TrajectWijzigenForm,
 )
-from .basis import _dossier_url, _formulierpagina, _post
+from .basis import _dossier_url, _formulierpagina, _post, bekeken
 
 
 @toegang(Toegang.MEDEWERKER)
@@ -26,7 +30,7 @@ from .basis import _dossier_url, _formulierpagina, _post
 def traject_starten(request, pk: int):
     deelnemer = selectors.deelnemer_ophalen(user=request.user, pk=pk)
     return _formulierpagina(
-        request, form=TrajectStartenForm(_post(request)),
+        request, form=TrajectStartenForm(_post(request), deelnemer=deelnemer),
         opslaan=partial(services.traject_starten, deelnemer=deelnemer, door=request.user),
         melding=_("Het traject is gestart (status: aangemeld)."),
         naar=_dossier_url(deelnemer.pk, "traject"),
@@ -68,6 +72,7 @@ def coach_toewijzen(request, pk: int):
         context=lambda: {
             "traject": traject, "deelnemer": traject.deelnemer,
             "suggesties": selectors.coach_suggesties(traject=traject),
+            "coach_telt": traject.coach is not None and traject.coach.is_inzetbaar(),
         },
     )
 
@@ -105,3 +110,42 @@ def traject_wijzigen(request, pk: int):
         template="trajecten/traject_form.html",
         context={"traject": traject, "deelnemer": traject.deelnemer},
     )
+
+
+@toegang(Toegang.MEDEWERKER)
+@require_http_methods(["GET", "POST"])
+def behandelaar(request, pk: int):
+    traject = selectors.traject_ophalen(user=request.user, pk=pk)
+    bekeken(request, traject)
+    form = BehandelaarForm(
+        _post(request), traject=traject,
+        initial={"behandelaar": traject.behandelaar_id, "versie": traject.versie},
+    )
+    return _formulierpagina(
+        request, form=form,
+        opslaan=partial(services.behandelaar_overdragen, traject=traject, door=request.user),
+        melding=lambda t: _("Het traject is overgedragen aan %(naam)s.") % {
+            "naam": t.behandelaar.get_full_name() or t.behandelaar.get_username()
+        },
+        naar=_dossier_url(traject.deelnemer_id, "traject"),
+        template="trajecten/behandelaar_form.html",
+        context={"traject": traject, "deelnemer": traject.deelnemer},
+    )
+
+
+@toegang(Toegang.MEDEWERKER)
+@require_POST
+def wachtlijst(request, pk: int):
+    """Geen coach beschikbaar: het traject op de wachtlijst zetten (alleen POST, vanaf de
+    pagina 'Coach toewijzen')."""
+    traject = selectors.traject_ophalen(user=request.user, pk=pk)
+    try:
+        services.op_wachtlijst_zetten(traject=traject, door=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("trajecten:coach_toewijzen", pk=traject.pk)
+    messages.success(request, _(
+        "Het traject staat op de wachtlijst voor een coach. Het staat in de werkvoorraad tot "
+        "er een coach is; de beheerder ziet het coachtekort per gemeente."
+    ))
+    return redirect(_dossier_url(traject.deelnemer_id, "traject"))

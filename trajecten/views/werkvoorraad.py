@@ -1,4 +1,4 @@
-"""De werkvoorraad."""
+"""De werkvoorraad: één lijst, het meest urgente eerst."""
 
 from __future__ import annotations
 
@@ -8,13 +8,15 @@ from django.views.decorators.http import require_GET
 from gemeenten.toegang import Toegang, toegang
 
 from .. import selectors
+from .basis import bereiklinks, mijn_dossiers
 
 
 @toegang(Toegang.MEDEWERKER)
 @require_GET
 def werkvoorraad(request):
-    groepen = selectors.werkvoorraad(user=request.user)
+    mijn = mijn_dossiers(request)
     return render(request, "trajecten/werkvoorraad.html", {
-        "groepen": groepen,
-        "totaal": sum(g.aantal for g in groepen),
+        "werkvoorraad": selectors.werkvoorraad(user=request.user, mijn=mijn),
+        "mijn": mijn,
+        "bereiklinks": bereiklinks(request, mijn),
     })

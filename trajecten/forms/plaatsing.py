@@ -41,7 +41,7 @@ class PlaatsingForm(NLDSFormulier, forms.Form):
     einddatum = datumveld(label=_("einddatum"), required=False,
                           help_text=_("Leeg als de plaatsing nog loopt."))
     uren_per_week = forms.IntegerField(
-        label=_("uren per week"), required=False, min_value=0, max_value=60,
+        label=_("uren per week"), required=False,
         help_text=_("Verplicht bij een baan; bij andere soorten leeg als het niet bekend is."),
         widget=forms.NumberInput(attrs={"min": 0, "max": 60, "inputmode": "numeric"}),
     )

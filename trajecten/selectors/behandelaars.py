@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Count, F, Min, Q, QuerySet
 
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente
@@ -42,14 +42,15 @@ class Caseload:
 
 
 def caseload_per_behandelaar(gemeente: Gemeente | int) -> list[Caseload]:
-    """Het aantal open trajecten per behandelaar in `gemeente` (één query), grootste eerst;
-    trajecten zonder behandelaar als één regel met lege naam. Alleen aantallen."""
+    """Het aantal open trajecten per behandelaar in `gemeente` (één query), grootste eerst
+    (bij gelijke aantallen op gebruikersnaam); trajecten zonder behandelaar als één regel met
+    lege naam, bij gelijke aantallen achteraan. Alleen aantallen."""
     rijen = (
         Traject.objects.filter(gemeente=gemeente, status__in=OPEN_STATUSSEN)
         .values("behandelaar_id", "behandelaar__first_name", "behandelaar__last_name",
                 "behandelaar__username")
         .annotate(aantal=Count("pk"))
-        .order_by("-aantal", "behandelaar__username")
+        .order_by("-aantal", F("behandelaar__username").asc(nulls_last=True))
     )
     return [
         Caseload(

@@ -30,6 +30,7 @@ from gemeenten.toegangslog import registreer_toegang
 from .constants import OPEN_STATUSSEN, Status
 from .models import Afspraak, Contactmoment, Deelnemer, Intake, Plaatsing, Traject
 from .services import volgende_versie
+from .zoeken import zoeknaam
 
 GEANONIMISEERD = "Geanonimiseerd"
 VERWIJDERD = "[verwijderd]"
@@ -114,6 +115,7 @@ def _anonimiseer_partij(deelnemers: list[Deelnemer], tijdstip, resultaat: Anonim
         for deelnemer in deelnemers:
             deelnemer.voornaam = GEANONIMISEERD
             deelnemer.achternaam = GEANONIMISEERD
+            deelnemer.zoeknaam = zoeknaam(GEANONIMISEERD, GEANONIMISEERD)
             deelnemer.bsn = ""
             deelnemer.v_nummer = ""
             deelnemer.telefoon = ""
@@ -123,7 +125,7 @@ def _anonimiseer_partij(deelnemers: list[Deelnemer], tijdstip, resultaat: Anonim
             volgende_versie(deelnemer)
             deelnemer.save(
                 update_fields=[
-                    "voornaam", "achternaam", "bsn", "v_nummer", "telefoon", "email",
+                    "voornaam", "achternaam", "zoeknaam", "bsn", "v_nummer", "telefoon", "email",
                     "geboortedatum", "geanonimiseerd_op", "versie", "gewijzigd_op",
                 ]
             )

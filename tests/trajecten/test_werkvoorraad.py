@@ -48,7 +48,8 @@ def traject(groningen, vervolg, medewerker):
         velden.setdefault("aanmelddatum", VANDAAG - 100 * DAG)
         if velden["status"] != Status.AANGEMELD:
             velden.setdefault("startdatum", velden["aanmelddatum"] + 10 * DAG)
-            velden.setdefault("coach", CoachFactory(gemeenten=[groningen]))
+            if "coach" not in velden:
+                velden["coach"] = CoachFactory(gemeenten=[groningen])
         t = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, **velden)
         if velden["status"] != Status.AANGEMELD:
             ContactmomentFactory(traject=t, datum=VANDAAG - 5 * DAG)

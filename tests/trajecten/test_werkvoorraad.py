@@ -22,7 +22,8 @@ from trajecten.factories import (
     PlaatsingFactory,
     TrajectFactory,
 )
-from trajecten.selectors.werkvoorraad import Signaal, _wacht_op_coach
+from trajecten.selectors.signalen import wacht_op_coach
+from trajecten.selectors.werkvoorraad import Signaal
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +83,7 @@ def test_intake_te_laat_na_14_dagen(medewerker, traject):
     assert regel.actie_url == reverse("trajecten:intake", args=[oud.pk])
 
 
-def test_zonder_geldige_coach(medewerker, traject, groningen):
+def testzonder_geldige_coach(medewerker, traject, groningen):
     zonder = traject(coach=None)
     vog_oud = traject(coach=CoachFactory(gemeenten=[groningen], naam="Vera VOG",
                                          vog_datum=VANDAAG - relativedelta(years=3, days=5)))
@@ -257,7 +258,7 @@ def test_een_nieuwe_soort_is_een_regel_in_signalen(medewerker, traject, monkeypa
     """Zo komt een soort erbij (bijvoorbeeld verlopen acties): één `Signaal`, en lijst,
     telling en volgorde doen mee."""
     wacht = traject(coach=None, wachtlijst_sinds=VANDAAG - 5 * DAG)
-    nieuw = Signaal("proef", "Proefsignaal", "Bekijken", _wacht_op_coach, "trajecten:intake",
+    nieuw = Signaal("proef", "Proefsignaal", "Bekijken", wacht_op_coach, "trajecten:intake",
                     termijn=datetime.timedelta(days=2))
     module = importlib.import_module("trajecten.selectors.werkvoorraad")
     monkeypatch.setattr(module, "SIGNALEN", [*module.SIGNALEN, nieuw])

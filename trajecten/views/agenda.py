@@ -58,15 +58,18 @@ def agenda(request):
     maandag = _week(request)
     zondag = maandag + datetime.timedelta(days=6)
     heden = vandaag()
-    afspraken = list(selectors.agenda(user=request.user, van=min(maandag, heden),
-                                      tot=max(zondag, heden)))
+    week = list(selectors.agenda(user=request.user, van=maandag, tot=zondag))
     dagen = []
     for i in range(7):
         dag = maandag + datetime.timedelta(days=i)
         dagen.append({"datum": dag, "vandaag": dag == heden,
-                      "afspraken": [a for a in afspraken if a.datum == dag]})
+                      "afspraken": [a for a in week if a.datum == dag]})
+    if maandag <= heden <= zondag:
+        vandaag_lijst = [a for a in week if a.datum == heden]
+    else:
+        vandaag_lijst = list(selectors.agenda(user=request.user, van=heden, tot=heden))
     return render(request, "trajecten/agenda.html", {
-        "vandaag": [a for a in afspraken if a.datum == heden],
+        "vandaag": vandaag_lijst,
         "dagen": dagen,
         "week": {
             "maandag": maandag, "zondag": zondag, "nummer": maandag.isocalendar()[1],

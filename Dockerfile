@@ -28,4 +28,5 @@ RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin app
 USER app
 
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Adres, workers en het accesslog (zonder querystring) staan in config/gunicorn.conf.py.
+CMD ["gunicorn", "-c", "config/gunicorn.conf.py"]

@@ -39,8 +39,8 @@ echo "== gunicorn (${WORKERS} workers) op ${ADRES}"
 export DEBUG=false SECURE_SSL_REDIRECT=false ALLOWED_HOSTS=127.0.0.1,localhost
 SECRET_KEY="$($PY -c 'import secrets; print(secrets.token_urlsafe(50))')"
 export SECRET_KEY
-LOG_LEVEL=WARNING $PY -m gunicorn config.wsgi --workers "${WORKERS}" --bind "${ADRES}" \
-  --log-level warning >"${UIT}/gunicorn.log" 2>&1 &
+LOG_LEVEL=WARNING $PY -m gunicorn -c config/gunicorn.conf.py --workers "${WORKERS}" \
+  --bind "${ADRES}" --log-level warning >"${UIT}/gunicorn.log" 2>&1 &
 GUNICORN=$!
 trap 'kill "${GUNICORN}" 2>/dev/null || true; wait "${GUNICORN}" 2>/dev/null || true' EXIT
 

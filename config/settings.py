@@ -158,13 +158,22 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = 12 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSIE_INACTIEF_SECONDEN = env.int("SESSIE_INACTIEF_SECONDEN", default=30 * 60)
-# Aantal reverse proxies vóór de app; bepaalt welk X-Forwarded-For-adres telt (toegangslog, axes).
+# Reverse proxies vóór de app (toegangslog, axes, inloglimiet: gemeenten.beveiliging.client_ip).
+# X-Forwarded-For telt alleen voor een verzoek dat binnenkomt van een adres of netwerk uit
+# VERTROUWDE_PROXY_ADRESSEN, en dan hoogstens VERTROUWDE_PROXIES stappen van rechts. Zonder
+# adressen telt de kop nooit, ook niet met VERTROUWDE_PROXIES > 0 (`check` waarschuwt dan).
 VERTROUWDE_PROXIES = env.int("VERTROUWDE_PROXIES", default=0)
+VERTROUWDE_PROXY_ADRESSEN = env.list("VERTROUWDE_PROXY_ADRESSEN", default=[])
 
 # Tweede factor (TOTP, BIO2 5.17.01); alleen een lokale demo zet hem uit (zie gemeenten/checks.py).
 MFA_VERPLICHT = env.bool("MFA_VERPLICHT", default=True)
 TWO_FACTOR_LOGIN_TIMEOUT = 600
 TWO_FACTOR_REMEMBER_COOKIE_AGE = None
+# Een tweede factor toevoegen of vervangen (en reservecodes maken of bekijken) kan alleen binnen
+# zoveel seconden na een juiste code in dezelfde sessie; anders eerst opnieuw de code.
+MFA_VERS_SECONDEN = 10 * 60
+# De admin van django-otp toont geen TOTP-sleutel, QR-code of reservecodes (gemeenten/admin.py).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # django-axes: na 5 mislukte pogingen per gebruikersnaam+IP 15 minuten geblokkeerd.
 AXES_FAILURE_LIMIT = 5
@@ -172,10 +181,19 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/geblokkeerd.html"
-AXES_CLIENT_IP_CALLABLE = "gemeenten.toegangslog.client_ip"
+AXES_CLIENT_IP_CALLABLE = "gemeenten.beveiliging.client_ip"
 # De inlogwizard van two-factor noemt het veld "auth-password": nooit in AccessAttempt bewaren.
 AXES_PASSWORD_FORM_FIELD = "auth-password"
 AXES_SENSITIVE_PARAMETERS = ["username", "auth-username", "ip_address", "token-otp_token"]
+# Inlogpogingen (POST naar /accounts/login/) per IP-adres, naast de blokkade per gebruikersnaam
+# + IP: begrenst wat een anonieme bezoeker in het toegangslog en django-axes kan schrijven.
+# Formaat van django-ratelimit ("30/m", "200/h"); elke grens geldt. De tellers staan in de cache
+# (CACHE_URL): gedeeld over workers met Redis, anders per worker.
+INLOGLIMIET_PER_IP = env.list("INLOGLIMIET_PER_IP", default=["30/m", "200/h"])
+RATELIMIT_USE_CACHE = "default"
+# Valt de cache weg (Redis onbereikbaar), dan liever inloggen mogelijk (axes blijft werken) dan
+# iedereen buitensluiten.
+RATELIMIT_FAIL_OPEN = True
 
 # Content-Security-Policy (django-csp 4): geen inline script of stijl, geen framing.
 CONTENT_SECURITY_POLICY = {
@@ -206,3 +224,10 @@ LOGGING = {
 VOG_GELDIGHEID_JAREN = 3
 # AVG: dossiers worden zoveel jaar na het einde van het laatste traject geanonimiseerd.
 BEWAARTERMIJN_JAREN = env.int("BEWAARTERMIJN_JAREN", default=2)
+# Een deelnemer zonder traject (geregistreerd, nooit gestart) zoveel maanden na de laatste
+# wijziging van zijn gegevens (docs/domain.md, "Bewaartermijn en anonimiseren").
+BEWAARTERMIJN_ZONDER_TRAJECT_MAANDEN = env.int("BEWAARTERMIJN_ZONDER_TRAJECT_MAANDEN", default=12)
+# `manage.py logboeken_opschonen`: toegangslog na zoveel maanden; mislukte inlogpogingen
+# (toegangslog en django-axes) en de in- en uitloglog van django-axes na zoveel dagen.
+BEWAARTERMIJN_TOEGANGSLOG_MAANDEN = env.int("BEWAARTERMIJN_TOEGANGSLOG_MAANDEN", default=24)
+BEWAARTERMIJN_INLOGPOGINGEN_DAGEN = env.int("BEWAARTERMIJN_INLOGPOGINGEN_DAGEN", default=90)

@@ -1,15 +1,31 @@
-"""Admin voor gemeenten, gebruikers en hun rollen (lidmaatschappen).
+"""Admin voor gemeenten, gebruikers en hun rollen (lidmaatschappen), en de beveiliging van
+de admin van andere pakketten.
 
 De beheerder geeft hier gebruikers hun rol: een lidmaatschap is (gebruiker, gemeente, rol);
 een coördinator-lidmaatschap zonder gemeente is landelijk.
+
+Elke admin met persoonsgegevens of geheimen filtert alleen via zijn verklaarde filters
+(`AlleenVerklaardeFilters`); die van django-auditlog, django-axes en django-otp worden daarvoor
+hier opnieuw geregistreerd. TOTP-apparaten en reservecodes zijn in de admin alleen te bekijken
+(zonder sleutel, QR-code of codes) en te verwijderen: een beheerder kan geen apparaat voor een
+ander maken, en geen geheim lezen (`OTP_ADMIN_HIDE_SENSITIVE_DATA`).
 """
 
+from auditlog.admin import LogEntryAdmin
+from auditlog.models import LogEntry
+from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import Count, Prefetch
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.admin import StaticDeviceAdmin
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .admin_lookups import AlleenVerklaardeFilters
 from .models import Gemeente, Lidmaatschap
 
 User = get_user_model()
@@ -52,7 +68,7 @@ class LandelijkFilter(admin.SimpleListFilter):
 
 
 @admin.register(Lidmaatschap)
-class LidmaatschapAdmin(admin.ModelAdmin):
+class LidmaatschapAdmin(AlleenVerklaardeFilters, admin.ModelAdmin):
     list_display = ["user", "rol", "gemeente_of_landelijk", "user_actief"]
     list_filter = ["rol", LandelijkFilter, "gemeente", "user__is_active"]
     search_fields = ["user__username", "user__email", "user__first_name", "user__last_name"]
@@ -88,7 +104,7 @@ if admin.site.is_registered(User):
 
 
 @admin.register(User)
-class GebruikerAdmin(UserAdmin):
+class GebruikerAdmin(AlleenVerklaardeFilters, UserAdmin):
     """De standaard gebruikersadmin, met de rollen (lidmaatschappen) erbij."""
 
     inlines = [LidmaatschapInline]
@@ -114,3 +130,60 @@ class GebruikerAdmin(UserAdmin):
             f"{lid.get_rol_display()} {lid.gemeente or _('landelijk')}"
             for lid in obj.lidmaatschappen.all()
         )
+
+
+# --- admin van andere pakketten: alleen de verklaarde filters, geen geheimen ------------------
+
+
+class WijzigingshistorieAdmin(AlleenVerklaardeFilters, LogEntryAdmin):
+    """De wijzigingshistorie bevat namen: zoeken alleen op objectnummer, niet op inhoud (een
+    zoekterm staat in de URL)."""
+
+    search_fields = ["=object_pk"]
+    search_help_text = _("Zoek op objectnummer.")
+
+
+class InlogpogingAdmin(AlleenVerklaardeFilters, AccessAttemptAdmin):
+    pass
+
+
+class InloglogAdmin(AlleenVerklaardeFilters, AccessLogAdmin):
+    pass
+
+
+class MislukteInlogAdmin(AlleenVerklaardeFilters, AccessFailureLogAdmin):
+    pass
+
+
+class AlleenBekijkenEnVerwijderen:
+    """Een tweede factor maakt de gebruiker zelf (met een verse code); de beheerder kan hem alleen
+    verwijderen, bijvoorbeeld als de telefoon kwijt is."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class TOTPApparaatAdmin(AlleenVerklaardeFilters, AlleenBekijkenEnVerwijderen, TOTPDeviceAdmin):
+    def get_urls(self):
+        # Zonder de configuratie- en QR-pagina van django-otp: die tonen de sleutel.
+        return admin.ModelAdmin.get_urls(self)
+
+
+class ReservecodesAdmin(AlleenVerklaardeFilters, AlleenBekijkenEnVerwijderen, StaticDeviceAdmin):
+    pass
+
+
+for _model, _admin_klasse in (
+    (LogEntry, WijzigingshistorieAdmin),
+    (AccessAttempt, InlogpogingAdmin),
+    (AccessLog, InloglogAdmin),
+    (AccessFailureLog, MislukteInlogAdmin),
+    (TOTPDevice, TOTPApparaatAdmin),
+    (StaticDevice, ReservecodesAdmin),
+):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+    admin.site.register(_model, _admin_klasse)

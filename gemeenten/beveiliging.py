@@ -10,11 +10,22 @@
 - `GeenCacheMiddleware`: elke door Django gemaakte response krijgt `Cache-Control: no-store`,
   zodat geen browser of proxy een pagina met persoonsgegevens bewaart. Statische bestanden
   (WhiteNoise, eerder in de keten) vallen hierbuiten.
+- `client_ip`: het IP-adres van de client, waarbij X-Forwarded-For alleen telt als het verzoek
+  van een vertrouwde proxy komt (toegangslog, blokkade van django-axes, inloglimiet).
+- `inloglimiet_bereikt`: inlogpogingen per IP-adres (`INLOGLIMIET_PER_IP`, django-ratelimit).
+- `mfa_vers` / `onthoud_mfa_controle`: de tweede factor is "vers" gecontroleerd als de code in
+  deze sessie minder dan `MFA_VERS_SECONDEN` geleden is ingevoerd; een tweede factor toevoegen of
+  vervangen vraagt dat (`gemeenten.views_accounts`).
 """
 
 from __future__ import annotations
 
+import functools
+import ipaddress
+import logging
 import time
+import unicodedata
+from dataclasses import dataclass
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
@@ -28,9 +39,16 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django_ratelimit.core import is_ratelimited
+
+logger = logging.getLogger(__name__)
 
 SESSIE_BEGIN = "bo_sessie_begin"
 LAATSTE_ACTIVITEIT = "bo_laatste_activiteit"
+#: Wanneer in deze sessie voor het laatst een juiste code (tweede factor) is ingevoerd.
+MFA_GECONTROLEERD = "bo_mfa_gecontroleerd"
+#: Een mislukte inlogpoging bewaart hoogstens zoveel tekens van de ingetypte gebruikersnaam.
+MAX_GEBRUIKERSNAAM_MISLUKT = 64
 #: Laatste activiteit hooguit eens per minuut opslaan: scheelt een sessie-write per request.
 ACTIVITEIT_RESOLUTIE_SECONDEN = 60
 
@@ -40,11 +58,164 @@ MFA_VRIJE_NAMESPACES = {"two_factor"}
 MFA_VRIJE_PADEN = ("/healthz",)
 
 
+def client_ip(request) -> str | None:
+    """Het IP-adres van de client.
+
+    Standaard `REMOTE_ADDR`. X-Forwarded-For telt alleen als het verzoek binnenkomt van een adres
+    in `VERTROUWDE_PROXY_ADRESSEN` (IP-adressen of netwerken): dan wordt van rechts af het adres
+    genomen dat die proxy doorgaf, en zolang dat ook een vertrouwde proxy is het volgende, in
+    totaal hoogstens `VERTROUWDE_PROXIES` stappen. Adressen die een client zelf in de kop zet,
+    staan links daarvan en tellen dus nooit. Een verzonnen kop van een gewone client wordt
+    genegeerd, zodat niemand de blokkade (django-axes) of de inloglimiet omzeilt door de kop te
+    wisselen. Een doorgegeven waarde die geen IP-adres is, geeft `None`.
+    """
+    if request is None:
+        return None
+    adres = _ip(request.META.get("REMOTE_ADDR"))
+    stappen = getattr(settings, "VERTROUWDE_PROXIES", 0)
+    proxies = _netwerken(tuple(getattr(settings, "VERTROUWDE_PROXY_ADRESSEN", ())))
+    if adres is not None and stappen and proxies:
+        doorgestuurd = [
+            deel.strip()
+            for deel in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if deel.strip()
+        ]
+        for _stap in range(stappen):
+            if not doorgestuurd or not any(adres in netwerk for netwerk in proxies):
+                break
+            adres = _ip(doorgestuurd.pop())
+            if adres is None:
+                return None
+    return str(adres) if adres is not None else None
+
+
+def _ip(waarde) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(waarde) if waarde else None
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=8)
+def _netwerken(waarden: tuple[str, ...]) -> tuple:
+    """De vertrouwde proxies als netwerken; een ongeldige waarde meldt `check` (E002)."""
+    netwerken = []
+    for waarde in waarden:
+        try:
+            netwerken.append(ipaddress.ip_network(waarde.strip(), strict=False))
+        except ValueError:
+            logger.error("VERTROUWDE_PROXY_ADRESSEN: %r is geen IP-adres of netwerk", waarde)
+    return tuple(netwerken)
+
+
+def ongeldige_proxy_adressen(waarden) -> list[str]:
+    """De waarden uit `VERTROUWDE_PROXY_ADRESSEN` die geen IP-adres of netwerk zijn."""
+    ongeldig = []
+    for waarde in waarden:
+        try:
+            ipaddress.ip_network(str(waarde).strip(), strict=False)
+        except ValueError:
+            ongeldig.append(str(waarde))
+    return ongeldig
+
+
+def _inlogsleutel(group, request) -> str:
+    """Het IP-adres voor de inloglimiet; IPv6 per /64 (één aansluiting heeft er miljarden)."""
+    adres = client_ip(request) or "onbekend"
+    if ":" in adres:
+        adres = str(ipaddress.ip_network(f"{adres}/64", strict=False).network_address)
+    return adres
+
+
+def inloglimiet_bereikt(request) -> bool:
+    """Telt deze inlogpoging mee en zegt of het IP-adres over een van de grenzen is."""
+    bereikt = False
+    for grens in settings.INLOGLIMIET_PER_IP:
+        bereikt |= is_ratelimited(
+            request, group=f"inloggen:{grens}", key=_inlogsleutel, rate=grens, increment=True
+        )
+    return bereikt
+
+
+def gebruikersnaam_voor_log(waarde) -> str:
+    """Een ingetypte gebruikersnaam zoals hij in het log mag: zonder stuurtekens en ingekort.
+
+    Bij een mislukte inlogpoging kiest de bezoeker de tekst zelf (soms per ongeluk zijn
+    wachtwoord). Hij wordt dus nooit langer dan `MAX_GEBRUIKERSNAAM_MISLUKT` tekens bewaard.
+    """
+    tekst = "".join(
+        teken for teken in str(waarde or "") if unicodedata.category(teken)[0] != "C"
+    ).strip()
+    if len(tekst) > MAX_GEBRUIKERSNAAM_MISLUKT:
+        return tekst[: MAX_GEBRUIKERSNAAM_MISLUKT - 1] + "…"
+    return tekst
+
+
+def onthoud_mfa_controle(request) -> None:
+    """Er is zojuist in deze sessie een juiste code (tweede factor) ingevoerd."""
+    request.session[MFA_GECONTROLEERD] = int(time.time())
+
+
+def mfa_vers(request) -> bool:
+    """Is de tweede factor in deze sessie minder dan `MFA_VERS_SECONDEN` geleden gecontroleerd?"""
+    if not request.user.is_verified():
+        return False
+    gecontroleerd = request.session.get(MFA_GECONTROLEERD)
+    return gecontroleerd is not None and (
+        time.time() - gecontroleerd <= settings.MFA_VERS_SECONDEN
+    )
+
+
 def onthoud_sessiebegin(request) -> None:
     """Zet het begin van een nieuwe sessie (bij het inloggen)."""
     nu = int(time.time())
     request.session[SESSIE_BEGIN] = nu
     request.session[LAATSTE_ACTIVITEIT] = nu
+
+
+#: Zoveel seconden vóór het einde van de sessie verschijnt de melding "Blijf ingelogd"
+#: (WCAG 2.2.1: waarschuwen en met één handeling laten verlengen).
+WAARSCHUWING_SECONDEN = 120
+#: Typen in een formulier verlengt de sessie hooguit eens per zoveel seconden.
+VERLENGEN_HOOGUIT_ELKE_SECONDEN = 60
+
+
+@dataclass(frozen=True)
+class Sessietijden:
+    """De klok van een sessie, in seconden vanaf nu: voor de melding "Blijf ingelogd"
+    (static/js/app.js) en de keep-alive (`views_sessie.py`)."""
+
+    termijn: int  # de inactiviteitstermijn zelf (SESSIE_INACTIEF_SECONDEN)
+    inactief: int  # tot de inactiviteitsgrens; schuift op bij activiteit
+    absoluut: int  # tot twaalf uur na het inloggen; schuift nooit op
+    waarschuwen: int  # zoveel seconden vóór het einde verschijnt de melding
+    verlengen_na: int  # typen verlengt de sessie hooguit eens per zoveel seconden
+
+
+def sessietijden(sessie, *, nu: int | None = None) -> Sessietijden:
+    """Hoe lang de sessie nog loopt, volgens dezelfde regels als `SessieMiddleware`.
+
+    Bij een korte inactiviteitstermijn (tests, een demo) waarschuwt de pagina na hooguit de
+    helft ervan en verlengt typen hooguit eens per kwart, zodat beide regels blijven werken.
+    """
+    nu = int(time.time()) if nu is None else nu
+    termijn = settings.SESSIE_INACTIEF_SECONDEN
+    laatst = sessie.get(LAATSTE_ACTIVITEIT, nu)
+    begin = sessie.get(SESSIE_BEGIN, nu)
+    return Sessietijden(
+        termijn=termijn,
+        inactief=max(laatst + termijn - nu, 0),
+        absoluut=max(begin + settings.SESSION_COOKIE_AGE - nu, 0),
+        waarschuwen=min(WAARSCHUWING_SECONDEN, termijn // 2),
+        verlengen_na=max(min(VERLENGEN_HOOGUIT_ELKE_SECONDEN, termijn // 4), 1),
+    )
+
+
+def verleng_sessie(sessie) -> Sessietijden:
+    """Noteer nu als laatste activiteit (de keep-alive). De twaalfurengrens schuift niet op."""
+    nu = int(time.time())
+    sessie[LAATSTE_ACTIVITEIT] = nu
+    return sessietijden(sessie, nu=nu)
 
 
 def mfa_vrij(request, match) -> bool:

@@ -28,12 +28,12 @@ class GemeenteQuerySet(models.QuerySet):
     def voor_rapportage(self, user):
         """De gemeenten waarvan `user` dashboards en exports mag zien (als coördinator).
 
-        Landelijke coördinatoren (lidmaatschap zonder gemeente) en beheerders zien alle
-        gemeenten.
+        Landelijke coördinatoren (lidmaatschap zonder gemeente) zien alle gemeenten. Alleen een
+        lidmaatschap als coördinator telt: `is_staff` (de admin) geeft geen cijfers.
         """
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff or Lidmaatschap.objects.landelijk().filter(user=user).exists():
+        if Lidmaatschap.objects.landelijk().filter(user=user).exists():
             return self.all()
         return self.filter(
             lidmaatschappen__user=user, lidmaatschappen__rol=Rol.COORDINATOR
@@ -137,10 +137,12 @@ class ToegangslogQuerySet(models.QuerySet):
 class Toegangslog(models.Model):
     """Het toegangslog (BIO2 8.15.01): wie wanneer wat met welke persoonsgegevens deed.
 
-    Eén rij per gebeurtenis: het bekijken van een dossier, een export, een inzageverzoek, een
-    import, een anonimisering, een mislukte of geblokkeerde inlogpoging of een geweigerde
-    toegang. Het log bevat nooit een BSN, naam of gezondheidsgegevens: alleen gebruiker, actie,
-    objectsoort en -nummer, resultaat, IP-adres en tijdstip.
+    Eén rij per gebeurtenis: elke pagina die persoonsgegevens van één deelnemer toont (dossier,
+    formulieren, het volledige BSN, de admin), een export, een inzageverzoek, een import, een
+    BSN dat in een andere gemeente bestaat, een anonimisering, een mislukte of geblokkeerde
+    inlogpoging of een geweigerde toegang. Het log bevat nooit een BSN, naam of
+    gezondheidsgegevens: alleen gebruiker, actie, objectsoort en -nummer, resultaat, IP-adres en
+    tijdstip.
 
     Alleen-toevoegen: de enige schrijfweg is `gemeenten.toegangslog.registreer_toegang()`; de
     admin is alleen-lezen voor iedereen, ook voor superusers. `deelnemer_nummer` is geen
@@ -150,6 +152,10 @@ class Toegangslog(models.Model):
 
     class Actie(models.TextChoices):
         DOSSIER_BEKEKEN = "dossier_bekeken", _("dossier bekeken")
+        GEGEVENS_BEKEKEN = "gegevens_bekeken", _("persoonsgegevens bekeken")
+        BSN_GETOOND = "bsn_getoond", _("volledig BSN getoond")
+        BEHEER_BEKEKEN = "beheer_bekeken", _("bekeken in de beheeromgeving")
+        BSN_ANDERE_GEMEENTE = "bsn_andere_gemeente", _("BSN bestaat in andere gemeente")
         EXPORT = "export", _("export")
         INZAGEVERZOEK = "inzageverzoek", _("inzageverzoek")
         IMPORT = "import", _("import")
@@ -158,6 +164,9 @@ class Toegangslog(models.Model):
         GEBLOKKEERD = "geblokkeerd", _("geblokkeerd na te veel pogingen")
         MFA_MISLUKT = "mfa_mislukt", _("tweede factor onjuist")
         TOEGANG_GEWEIGERD = "toegang_geweigerd", _("toegang geweigerd")
+        MFA_GEKOPPELD = "mfa_gekoppeld", _("tweede factor gekoppeld")
+        RESERVECODES = "reservecodes", _("reservecodes gemaakt")
+        OPGESCHOOND = "opgeschoond", _("logboeken opgeschoond")
 
     class Resultaat(models.TextChoices):
         GELUKT = "gelukt", _("gelukt")
@@ -208,6 +217,9 @@ class Toegangslog(models.Model):
         verbose_name = _("toegangslogregel")
         verbose_name_plural = _("toegangslog")
         ordering = ["-tijdstip", "-pk"]
+        # Eigen recht, los van `view_toegangslog`: lezen vraagt een bewuste toekenning (de
+        # groep "privacy"), niet alleen `is_staff` of een algemene leesrol in de admin.
+        permissions = [("toegangslog_inzien", _("Mag het toegangslog inzien en exporteren"))]
         indexes = [
             models.Index(fields=["actie", "tijdstip"], name="toegangslog_actie_tijd"),
             models.Index(fields=["actor", "tijdstip"], name="toegangslog_actor_tijd"),
@@ -216,3 +228,63 @@ class Toegangslog(models.Model):
     def __str__(self):
         wie = self.gebruikersnaam or _("onbekend")
         return f"{self.tijdstip:%d-%m-%Y %H:%M} {wie}: {self.get_actie_display()}"
+
+
+class BsnMeldingQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(afgehandeld_op__isnull=True)
+
+
+class BsnMelding(models.Model):
+    """Een BSN dat een medewerker wilde registreren, importeren of invullen, terwijl het al bij
+    een deelnemer hoort in een gemeente die hij niet ziet.
+
+    De medewerker krijgt een neutrale weigering die niets over dat dossier zegt; de beheerder
+    ziet het geval in de admin ("BSN bestaat in andere gemeente") en kan een verhuizing regelen
+    (docs/domain.md, "BSN"). Het BSN zelf staat er niet in: alleen het deelnemernummer, geen
+    foreign key (zoals in het toegangslog), zodat de melding niet verandert als het dossier
+    verhuist of wordt geanonimiseerd. Eén open melding per deelnemer en aanvragende gemeente;
+    elke poging staat daarnaast in het toegangslog (*BSN bestaat in andere gemeente*).
+    """
+
+    gemeld_op = models.DateTimeField(_("gemeld op"), default=timezone.now, db_index=True)
+    gemeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("gemeld door"),
+    )
+    gebruikersnaam = models.CharField(_("gebruikersnaam"), max_length=150, blank=True, default="")
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("aangevraagd in"),
+        help_text=_("De gemeente waarin de medewerker de deelnemer wilde registreren."),
+    )
+    gemeente_dossier = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("gemeente van het dossier"),
+        help_text=_("Waar de deelnemer met dit BSN op dat moment stond ingeschreven."),
+    )
+    deelnemer_nummer = models.PositiveBigIntegerField(_("deelnemernummer"), db_index=True)
+    afgehandeld_op = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+    afgehandeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("afgehandeld door"),
+    )
+
+    objects = BsnMeldingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("melding BSN in andere gemeente")
+        verbose_name_plural = _("BSN bestaat in andere gemeente")
+        ordering = ["-gemeld_op", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["deelnemer_nummer", "gemeente"],
+                condition=Q(afgehandeld_op__isnull=True),
+                name="bsnmelding_een_open_per_gemeente",
+            ),
+        ]
+
+    def __str__(self):
+        return _("deelnemer %(nummer)s (aangevraagd in %(gemeente)s)") % {
+            "nummer": self.deelnemer_nummer, "gemeente": self.gemeente,
+        }

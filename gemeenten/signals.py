@@ -10,8 +10,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
 from django_otp.forms import otp_verification_failed
+from two_factor.signals import user_verified
 
-from .beveiliging import onthoud_sessiebegin
+from .beveiliging import gebruikersnaam_voor_log, onthoud_mfa_controle, onthoud_sessiebegin
 from .models import Toegangslog
 from .toegangslog import registreer_toegang
 
@@ -24,14 +25,24 @@ def start_sessieklok(sender, request, user, **kwargs):
     onthoud_sessiebegin(request)
 
 
+@receiver(user_verified, dispatch_uid="sessieklok_mfa_gecontroleerd")
+def onthoud_code_bij_inloggen(sender, request, user, device, **kwargs):
+    # Net ingelogd met wachtwoord én code: de tweede factor is vers gecontroleerd.
+    onthoud_mfa_controle(request)
+
+
 @receiver(user_login_failed, dispatch_uid="toegangslog_inloggen_mislukt")
 def log_inloggen_mislukt(sender, credentials, request=None, **kwargs):
     veld = get_user_model().USERNAME_FIELD
+    # De bezoeker kiest deze tekst zelf (soms per ongeluk zijn wachtwoord): kort en zonder
+    # stuurtekens bewaren.
     registreer_toegang(
         request=request,
         actie=Toegangslog.Actie.INLOGGEN_MISLUKT,
         resultaat=Toegangslog.Resultaat.MISLUKT,
-        gebruikersnaam=str(credentials.get(veld) or credentials.get("username") or ""),
+        gebruikersnaam=gebruikersnaam_voor_log(
+            credentials.get(veld) or credentials.get("username") or ""
+        ),
     )
 
 
@@ -41,7 +52,7 @@ def log_geblokkeerd(sender, request, username=None, ip_address=None, **kwargs):
         request=request,
         actie=Toegangslog.Actie.GEBLOKKEERD,
         resultaat=Toegangslog.Resultaat.GEWEIGERD,
-        gebruikersnaam=str(username or ""),
+        gebruikersnaam=gebruikersnaam_voor_log(username or ""),
         toelichting="django-axes",
     )
 

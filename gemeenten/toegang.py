@@ -1,9 +1,15 @@
 """Rollen en toegang, op één plek (deny-by-default).
 
-Elke view verklaart met `@toegang(...)` welke rollen hem mogen openen. `ToegangMiddleware`
-weigert elke view zonder die verklaring (behalve de admin, die zijn eigen staff-controle heeft,
-en de views in `OPENBARE_VIEWS`). Scoping op gemeente gebeurt daarna in de selectors: een
-record buiten de gemeenten van de gebruiker geeft 404.
+Elke view verklaart met `@toegang(...)` welke rollen hem mogen openen, en eventueel welke
+Django-rechten daarnaast nodig zijn. `ToegangMiddleware` weigert elke view zonder die
+verklaring (behalve de admin, die zijn eigen staff- en rechtencontrole heeft). Scoping op
+gemeente gebeurt daarna in de selectors: een record buiten de gemeenten van de gebruiker geeft
+404.
+
+Rollen komen uit lidmaatschappen; `is_staff` geeft alleen de beheerder-rol (de admin, waar de
+Django-rechten van het account bepalen wat hij ziet). Dashboards en exports vragen een
+lidmaatschap als coördinator, inzageverzoeken en het toegangslog een eigen recht
+(`RECHT_INZAGEVERZOEK`, `RECHT_TOEGANGSLOG`; de groep `PRIVACYGROEP` heeft ze).
 """
 
 from __future__ import annotations
@@ -18,6 +24,14 @@ from django.core.exceptions import PermissionDenied
 from .constants import Rol
 from .models import Lidmaatschap
 
+#: Het hele dossier van een deelnemer downloaden (`/beheer/inzage/<id>/`, AVG art. 15).
+RECHT_INZAGEVERZOEK = "trajecten.inzageverzoek_downloaden"
+#: Het toegangslog lezen en exporteren (admin).
+RECHT_TOEGANGSLOG = "gemeenten.toegangslog_inzien"
+#: De groep met die rechten (en de meldingen "BSN bestaat in andere gemeente"), aangemaakt
+#: door de migratie `gemeenten/migrations/0005_privacygroep.py`.
+PRIVACYGROEP = "privacy"
+
 
 class Toegang(StrEnum):
     PUBLIEK = "publiek"  # ook zonder inloggen (health check, login)
@@ -25,7 +39,7 @@ class Toegang(StrEnum):
     MEDEWERKER = "medewerker"
     COORDINATOR = "coordinator"  # per gemeente of landelijk
     LANDELIJK = "landelijk"  # landelijke coördinator
-    BEHEERDER = "beheerder"
+    BEHEERDER = "beheerder"  # is_staff: wat hij mag, zeggen zijn Django-rechten
 
 
 def rollen_van(user) -> set[Toegang]:
@@ -55,10 +69,12 @@ def heeft_rol(user, *rollen: Toegang) -> bool:
     return bool(rollen_van(user) & set(rollen))
 
 
-def toegang(*rollen: Toegang):
+def toegang(*rollen: Toegang, rechten: tuple[str, ...] = ()):
     """Verklaar welke rollen een view mogen openen; werkt op functies en op class-based views.
 
-    Anoniem → naar de inlogpagina; ingelogd zonder passende rol → 403.
+    `rechten`: Django-rechten (`"app.codename"`) die de gebruiker daarnaast moet hebben, zoals
+    `RECHT_INZAGEVERZOEK`. Anoniem → naar de inlogpagina; ingelogd zonder passende rol of recht
+    → 403.
     """
 
     def controleer(request):
@@ -66,7 +82,7 @@ def toegang(*rollen: Toegang):
             return None
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
-        if not heeft_rol(request.user, *rollen):
+        if not heeft_rol(request.user, *rollen) or not request.user.has_perms(rechten):
             raise PermissionDenied
         return None
 

@@ -1,4 +1,9 @@
-"""Admin voor programma's en hun doelstellingen (streefwaarden per indicator)."""
+"""Admin voor programma's en hun doelstellingen (streefwaarden per indicator).
+
+De beheerder zet hier ook de doelen per gemeente: een doelstelling met een gemeente geldt voor
+die gemeente, zonder eigen datums voor de hele looptijd (één per gemeente en indicator). Het
+landelijke dashboard zet elke gemeente tegenover haar eigen doel (docs/domain.md,
+"Indicatoren")."""
 
 from django.contrib import admin
 from django.db.models import Count
@@ -24,6 +29,7 @@ class ProgrammaAdmin(admin.ModelAdmin):
     ordering = ["-startdatum"]
     date_hierarchy = "startdatum"
     filter_horizontal = ["gemeenten"]
+    autocomplete_fields = ["vergelijk_met"]
     inlines = [DoelstellingInline]
 
     def get_queryset(self, request):

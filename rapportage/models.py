@@ -24,7 +24,8 @@ class ProgrammaQuerySet(models.QuerySet):
 
 
 class Programma(models.Model):
-    """Een landelijk programma met een looptijd, budget en deelnemende gemeenten."""
+    """Een landelijk programma met een looptijd, budget en deelnemende gemeenten, en
+    eventueel een eerder programma om mee te vergelijken (docs/domain.md, "Indicatoren")."""
 
     naam = models.CharField(_("naam"), max_length=150, unique=True)
     startdatum = models.DateField(_("startdatum"))
@@ -34,6 +35,12 @@ class Programma(models.Model):
     )
     gemeenten = models.ManyToManyField(
         Gemeente, related_name="programmas", verbose_name=_("gemeenten"), blank=True
+    )
+    vergelijk_met = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("vergelijken met"),
+        help_text=_("Een eerder programma; het dashboard zet de personen geplaatst van beide "
+                    "programma's naast elkaar op dezelfde dag sinds hun start."),
     )
 
     objects = ProgrammaQuerySet.as_manager()
@@ -94,6 +101,26 @@ class Doelstelling(models.Model):
                 | Q(startdatum__isnull=True)
                 | Q(einddatum__gte=F("startdatum")),
                 name="doelstelling_einde_na_start",
+            ),
+            # Eén doel per indicator voor de hele looptijd, per gemeente en voor het hele
+            # programma: anders is "het doel van Groningen" niet eenduidig.
+            models.UniqueConstraint(
+                fields=["programma", "indicator", "gemeente"],
+                condition=Q(gemeente__isnull=False, startdatum__isnull=True,
+                            einddatum__isnull=True),
+                name="doelstelling_een_per_gemeente",
+                violation_error_message=_(
+                    "Deze gemeente heeft voor deze indicator al een doel voor de hele looptijd."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["programma", "indicator"],
+                condition=Q(gemeente__isnull=True, startdatum__isnull=True,
+                            einddatum__isnull=True),
+                name="doelstelling_een_per_programma",
+                violation_error_message=_(
+                    "Dit programma heeft voor deze indicator al een doel voor de hele looptijd."
+                ),
             ),
         ]
 

@@ -1,26 +1,47 @@
-"""Leesfuncties van de rapportage: de selectie voor een gebruiker en de cijfers voor een
-pagina. Altijd eerst beperkt tot de gemeenten van de gebruiker (als coördinator)."""
+"""Leesfuncties van de rapportage: de selectie voor een gebruiker en alles wat een dashboard
+of export toont. Altijd eerst beperkt tot de gemeenten van de gebruiker (als coördinator).
+
+`pagina_gegevens()` is de ene bron voor het scherm én het XLSX-rapport: dezelfde rijen, cellen
+en koppen, zodat elk getal in het rapport gelijk is aan dat op het scherm.
+"""
 
 from __future__ import annotations
 
-from django.utils import timezone
+import datetime
+
+from django.utils import formats, timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gemeenten.models import Gemeente
 from gemeenten.toegang import Toegang, heeft_rol
 
-from . import cache
-from .constants import BANENOFFENSIEF_2006_2009, KIS_REFERENTIE, Indicator
+from . import cache, tabel
+from .constants import GEPUBLICEERD_2006_2009, KIS_REFERENTIE
 from .indicatoren import Selectie
+from .tabel import Cel
+from .toelichting import TOTAALRIJ
+
+UITSTROOM_LABELS = (
+    ("werk", gettext_lazy("werk (baan, stage, werkervaringsplaats)")),
+    ("onderwijs", gettext_lazy("onderwijs (opleiding, leerwerktraject)")),
+    ("vrijwilligerswerk", gettext_lazy("vrijwilligerswerk")),
+    ("nog_niet_gestart", gettext_lazy("nog niet gestart")),
+)
+
+
+def peildatum() -> datetime.date:
+    """'Vandaag' voor de indicatoren: wat daarna begint, is nog niet gebeurd."""
+    return timezone.localdate()
 
 
 def ziet_alle_gemeenten(user) -> bool:
-    return heeft_rol(user, Toegang.LANDELIJK, Toegang.BEHEERDER)
+    return heeft_rol(user, Toegang.LANDELIJK)
 
 
 def gemeenten_voor(user):
-    """De gemeenten waarvan `user` cijfers mag zien (landelijk/beheerder: alle)."""
+    """De gemeenten waarvan `user` cijfers mag zien (landelijk: alle)."""
     return Gemeente.objects.voor_rapportage(user)
 
 
@@ -35,17 +56,16 @@ def selectie_voor(user, filters: dict, *, gemeente: Gemeente | None = None) -> S
         ids = None
     else:
         ids = tuple(sorted(gemeenten_voor(user).values_list("pk", flat=True)))
+    programma = filters["programma"]
     return Selectie(
-        programma_id=filters["programma"].pk,
+        programma_id=programma.pk,
         van=filters["van"],
         tot=filters["tot"],
         gemeente_ids=ids,
-        peildatum=timezone.localdate(),
+        peildatum=peildatum(),
+        programma_start=programma.startdatum,
+        programma_einde=programma.einddatum,
     )
-
-
-def landelijke_selectie(selectie: Selectie) -> Selectie:
-    return Selectie(selectie.programma_id, selectie.van, selectie.tot, None, selectie.peildatum)
 
 
 def filter_query(filters: dict, *, gemeente: Gemeente | None = None) -> str:
@@ -61,109 +81,186 @@ def _balk(pct):
     return None if pct is None else max(0.0, min(float(pct), 100.0))
 
 
-def pagina_gegevens(selectie: Selectie, *, met_landelijk: bool = False) -> dict:
-    """Alles wat een dashboardpagina toont: de (gecachte) cijfers van de selectie en, voor
-    een gemeentepagina, het landelijke cijfer ernaast."""
+def pagina_gegevens(selectie: Selectie, *, sorteer: str = "") -> dict:
+    """Alles wat een dashboard of XLSX-rapport toont. Voor een deel van de gemeenten staan
+    de landelijke cijfers ernaast (en de doelen van die gemeenten zelf); voor alle gemeenten
+    de doelen van het hele programma en de vergelijking met het eerdere programma."""
     cijfers = cache.dashboard(selectie)
-    landelijk = cache.dashboard(landelijke_selectie(selectie)) if met_landelijk else None
-    landelijke_doelen = {d["id"]: d for d in landelijk["doelstellingen"]} if landelijk else {}
-    doelen = [
-        {**d, "balk": _balk(d["realisatie"]), "prognose_balk": _balk(d["prognose_pct"]),
-         "landelijk": landelijke_doelen.get(d["id"]) if d["gemeente_id"] is None else None}
-        for d in cijfers["doelstellingen"]
-    ]
+    deel = selectie.gemeente_ids is not None
+    landelijk = cache.dashboard(selectie.landelijk()) if deel else None
     k = cijfers["kerncijfers"]
     kl = landelijk["kerncijfers"] if landelijk else None
     return {
         "cijfers": cijfers,
-        "doelen": doelen,
+        "deelselectie": deel,
+        "doelen": doelrijen(cijfers["doelstellingen"], deel=deel),
         "kernrijen": kernrijen(k, kl),
-        "uitstroomrijen": [
-            {"label": label, "aantal": k["uitstroom"]["aantallen"][sleutel],
-             "aandeel": k["uitstroom"]["aandelen"][sleutel],
-             "landelijk": kl["uitstroom"]["aandelen"][sleutel] if kl else None,
-             "kis": KIS_REFERENTIE[sleutel]}
-            for sleutel, label in (
-                ("werk", _("werk (baan, stage, werkervaringsplaats)")),
-                ("onderwijs", _("onderwijs (opleiding, leerwerktraject)")),
-                ("vrijwilligerswerk", _("vrijwilligerswerk")),
-                ("nog_niet_gestart", _("nog niet gestart")),
-            )
-        ],
-        "historisch": BANENOFFENSIEF_2006_2009,
-        "vergelijk_doel": next(
-            (d for d in doelen if d["indicator"] == Indicator.PERSONEN_GEPLAATST
-             and d["gemeente_id"] is None and d["heel_programma"]),
-            None,
-        ),
+        "uitstroomrijen": uitstroomrijen(k, kl),
+        "tabel": tabelgegevens(cijfers, sorteer=sorteer),
+        "vergelijking": None if deel else cijfers["vergelijking"],
+        "gepubliceerd": GEPUBLICEERD_2006_2009,
+        "totaalrij_uitleg": TOTAALRIJ,
         "grafieken": grafiekdata(cijfers),
     }
 
 
-def kernrijen(k: dict, kl: dict | None) -> list[dict]:
-    def rij(label, waarde, landelijk, eenheid=""):
-        return {"label": label, "waarde": waarde, "landelijk": landelijk, "eenheid": eenheid}
+def doelrijen(doelen: list[dict], *, deel: bool) -> list[dict]:
+    """De rijen van de doelentabel. Alle gemeenten: de doelen van het hele programma. Een deel
+    van de gemeenten: hun eigen doelen, elk met het landelijke doel van dezelfde indicator
+    ernaast, en een rij 'geen eigen doel' voor een landelijk doel zonder eigen doel."""
+    landelijk = [d for d in doelen if d["gemeente_id"] is None]
+    if not deel:
+        return [_met_balken(d) for d in landelijk]
 
-    def uit(d, *pad):
-        if d is None:
-            return None
-        for stap in pad:
-            d = d[stap]
-        return d
+    def landelijk_doel(d):
+        zelfde = [x for x in landelijk if x["indicator"] == d["indicator"]]
+        return next((x for x in zelfde if (x["van"], x["tot"]) == (d["van"], d["tot"])),
+                    next((x for x in zelfde if x["heel_programma"]), None))
 
+    eigen = [d for d in doelen if d["gemeente_id"] is not None]
+    rijen = [
+        {**_met_balken(d), "eigen": True, "landelijk": landelijk_doel(d),
+         "landelijk_cel": _realisatiecel(landelijk_doel(d))}
+        for d in eigen
+    ]
+    met_eigen = {d["indicator"] for d in eigen}
+    rijen += [
+        {"eigen": False, "indicator": d["indicator"], "indicator_label": d["indicator_label"],
+         "van": d["van"], "tot": d["tot"], "landelijk": d, "landelijk_cel": _realisatiecel(d)}
+        for d in landelijk if d["heel_programma"] and d["indicator"] not in met_eigen
+    ]
+    return rijen
+
+
+def _met_balken(d: dict) -> dict:
+    return {**d, "balk": _balk(d["realisatie"]), "prognose_balk": _balk(d["prognose_pct"]),
+            "prognose_cel": Cel("prognose", d["prognose"], pct=d["prognose_pct"]),
+            "schema_cel": Cel("schema", d["achter_op_schema"])}
+
+
+def _realisatiecel(d: dict | None) -> Cel | None:
+    if d is None:
+        return None
+    return Cel("pct", teller=d["waarde"], noemer=d["streefwaarde"], pct=d["realisatie"])
+
+
+def _kerncellen(k: dict) -> list[tuple[str, Cel]]:
     return [
-        rij(_("Trajecten gestart"), k["trajecten_gestart"], uit(kl, "trajecten_gestart")),
-        rij(_("Personen geplaatst"), k["personen_geplaatst"], uit(kl, "personen_geplaatst")),
-        rij(_("Duurzaam geplaatst (na 6 maanden nog aan het werk)"),
-            k["duurzaam"]["percentage"], uit(kl, "duurzaam", "percentage"), "%"),
-        rij(_("Kosten per plaatsing (norm 2006–2009: € 2.500)"), k["kosten_per_plaatsing"],
-            uit(kl, "kosten_per_plaatsing"), "€"),
-        rij(_("Mediane doorlooptijd aanmelding → eerste plaatsing"),
-            k["mediaan_doorlooptijd"], uit(kl, "mediaan_doorlooptijd"), _("dagen")),
-        rij(_("Coaches getraind"), k["coaches"]["getraind"], uit(kl, "coaches", "getraind")),
-        rij(_("Coaches actief"), k["coaches"]["actief"], uit(kl, "coaches", "actief")),
-        rij(_("Deelnemers per actieve coach"), k["coaches"]["deelnemers_per_coach"],
-            uit(kl, "coaches", "deelnemers_per_coach")),
+        (_("Trajecten gestart"), Cel("aantal", k["trajecten_gestart"])),
+        (_("Personen geplaatst"), Cel("aantal", k["personen_geplaatst"])),
+        (_("Getekend, nog niet gestart (personen, tellen nog niet als geplaatst)"),
+         Cel("aantal", k["getekend_niet_gestart"])),
+        (_("Duurzaam geplaatst (na 6 maanden nog aan het werk)"),
+         Cel("pct", teller=k["duurzaam_teller"], noemer=k["duurzaam_noemer"],
+             pct=k["duurzaam_geplaatst_pct"])),
+        (_("Kosten per plaatsing (norm 2006–2009: € 2.500)"),
+         Cel("euro", k["kosten_per_plaatsing"])),
+        (_("Mediane doorlooptijd aanmelding → eerste plaatsing (dagen)"),
+         Cel("decimaal", k["mediaan_doorlooptijd"])),
+        (_("Coaches actief (coach van een traject dat in de periode open was)"),
+         Cel("aantal", k["coaches_actief"])),
+        (_("Coaches getraind (van de actieve coaches)"), Cel("aantal", k["coaches_getraind"])),
+        (_("Deelnemers per actieve coach"), Cel("decimaal", k["deelnemers_per_coach"])),
     ]
 
 
+def kernrijen(k: dict, kl: dict | None) -> list[dict]:
+    landelijk = [cel for _label, cel in _kerncellen(kl)] if kl else None
+    return [
+        {"label": label, "cel": cel, "landelijk": landelijk[i] if landelijk else None}
+        for i, (label, cel) in enumerate(_kerncellen(k))
+    ]
+
+
+def uitstroomrijen(k: dict, kl: dict | None) -> list[dict]:
+    def cel(u, sleutel):
+        return Cel("pct", teller=u["aantallen"][sleutel], noemer=u["deelnemers"],
+                   pct=u["aandelen"][sleutel])
+
+    return [
+        {"label": label, "cel": cel(k["uitstroom"], sleutel),
+         "landelijk": cel(kl["uitstroom"], sleutel) if kl else None,
+         "kis": KIS_REFERENTIE[sleutel]}
+        for sleutel, label in UITSTROOM_LABELS
+    ]
+
+
+def tabelgegevens(cijfers: dict, *, sorteer: str = "") -> dict:
+    """De tabel per gemeente: kolommen, rijen (gesorteerd) en de totaalrij (bij meer dan één
+    rij), elk als cellen."""
+    rijen = cijfers["gemeenten"]
+    kolommen = tabel.kolommen(tabel.doel_indicatoren(rijen))
+    sleutel, aflopend = sorteer.removeprefix("-"), sorteer.startswith("-")
+    kolom = next((x for x in kolommen if x.sleutel == sleutel), None)
+    if kolom is not None:
+        rijen = tabel.sorteer(rijen, kolom, aflopend)
+    totaal = cijfers["totaal"] if len(rijen) > 1 else None
+    huidig = kolom.sleutel if kolom else "gemeente"
+    aflopend = aflopend if kolom else False
+    return {
+        "kolommen": kolommen,
+        "koppen": [
+            {"kolom": x,
+             "aria_sort": ("descending" if aflopend else "ascending")
+             if x.sleutel == huidig else None,
+             "sorteer": f"-{x.sleutel}" if x.sleutel == huidig and not aflopend else x.sleutel}
+            for x in kolommen
+        ],
+        "sorteerbaar": len(rijen) > 1,
+        "rijen": [{"rij": r, "cellen": [x.cel(r) for x in kolommen[1:]]} for r in rijen],
+        "totaal": {"rij": totaal, "cellen": [x.cel(totaal) for x in kolommen[1:]]}
+        if totaal else None,
+    }
+
+
 def grafiekdata(cijfers: dict) -> dict:
-    """De getallen voor Chart.js (via json_script); dezelfde getallen staan in de tabellen."""
+    """De getallen voor Chart.js (via json_script); dezelfde getallen staan in de tabellen.
+    Een lijn zonder één waarde (bijv. geen doellijn) komt niet in de grafiek en dus ook niet
+    in de legenda."""
     trend = cijfers["trend"]
     k = cijfers["kerncijfers"]
+    reeksen = [
+        ("gestart", _("Gestart per maand"), "staaf"),
+        ("geplaatst", _("Geplaatst per maand (nieuwe personen)"), "staaf"),
+        ("gestart_cumulatief", _("Gestart cumulatief"), "lijn"),
+        ("doel_gestart", _("Doellijn trajecten"), "doel"),
+        ("geplaatst_cumulatief", _("Geplaatst cumulatief"), "lijn"),
+        ("doel_geplaatst", _("Doellijn geplaatst"), "doel"),
+    ]
+    uitstroom = k["uitstroom"]
     return {
         "trend": {
-            "maanden": [m["maand"].strftime("%Y-%m") for m in trend],
-            "gestart": [m["gestart"] for m in trend],
-            "geplaatst": [m["geplaatst"] for m in trend],
-            "gestart_cumulatief": [m["gestart_cumulatief"] for m in trend],
-            "geplaatst_cumulatief": [m["geplaatst_cumulatief"] for m in trend],
-            "doel_gestart": [m["doel_gestart"] for m in trend],
-            "doel_geplaatst": [m["doel_geplaatst"] for m in trend],
-            "labels": {
-                "gestart": _("Gestart per maand"), "geplaatst": _("Geplaatst per maand"),
-                "gestart_cumulatief": _("Gestart cumulatief"),
-                "geplaatst_cumulatief": _("Geplaatst cumulatief"),
-                "doel_gestart": _("Doellijn trajecten"), "doel_geplaatst": _("Doellijn geplaatst"),
-            },
+            "maanden": [formats.date_format(m["maand"], "b Y") for m in trend],
+            "reeksen": [
+                {"sleutel": sleutel, "label": label, "soort": soort,
+                 "waarden": [m[sleutel] for m in trend]}
+                for sleutel, label, soort in reeksen
+                if any(m[sleutel] is not None for m in trend)
+            ],
+            "as_x": _("Maand"), "as_links": _("Per maand"), "as_rechts": _("Cumulatief"),
         },
         "trechter": {
             "labels": [s["label"] for s in cijfers["trechter"]["stappen"]] + [_("uitgevallen")],
             "aantallen": [s["bereikt"] for s in cijfers["trechter"]["stappen"]]
             + [cijfers["trechter"]["uitgevallen"]],
-            "titel": _("Trajecten (ten minste bereikt)"),
+            "titel": _("Trajecten (ten minste bereikt)"), "as": _("Aantal trajecten"),
         },
         "soorten": {
             "labels": [p["label"] for p in k["plaatsingen_per_soort"]],
             "aantallen": [p["aantal"] for p in k["plaatsingen_per_soort"]],
-            "titel": _("Plaatsingen"),
+            "getekend": [p["getekend"] for p in k["plaatsingen_per_soort"]],
+            "titel": _("Begonnen"), "titel_getekend": _("Getekend, nog niet begonnen"),
+            "as": _("Aantal plaatsingen"),
         },
         "uitstroom": {
+            # Korte labels: op 390 px blijft de grafiek leesbaar; de tabel heeft de lange.
             "labels": [_("werk"), _("onderwijs"), _("vrijwilligerswerk"), _("nog niet gestart")],
-            "aandelen": [k["uitstroom"]["aandelen"][s] or 0 for s in
-                         ("werk", "onderwijs", "vrijwilligerswerk", "nog_niet_gestart")],
-            "kis": [KIS_REFERENTIE[s] for s in
-                    ("werk", "onderwijs", "vrijwilligerswerk", "nog_niet_gestart")],
-            "titel": _("Deze selectie (%)"), "kis_titel": _("KIS-monitor (%)"),
+            "aandelen": [uitstroom["aandelen"][s] or 0 for s, _label in UITSTROOM_LABELS],
+            "aantallen": [uitstroom["aantallen"][s] for s, _label in UITSTROOM_LABELS],
+            "deelnemers": uitstroom["deelnemers"],
+            "kis": [KIS_REFERENTIE[s] for s, _label in UITSTROOM_LABELS],
+            "titel": _("Deze selectie (%)"),
+            "kis_titel": _("KIS-monitor 2017, alle vluchtelingen (%, referentie)"),
+            "as": _("Aandeel (%)"), "van": _("van"),
         },
     }

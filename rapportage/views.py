@@ -16,7 +16,7 @@ from . import cache, export, selectors
 from .forms import RapportageFilterForm
 from .models import Programma
 
-DASHBOARD_ROLLEN = (Toegang.COORDINATOR, Toegang.LANDELIJK, Toegang.BEHEERDER)
+DASHBOARD_ROLLEN = (Toegang.COORDINATOR, Toegang.LANDELIJK)
 
 
 def _toon(request, *, form, gemeente=None, gemeente_keuzes=None):
@@ -38,15 +38,17 @@ def _toon(request, *, form, gemeente=None, gemeente_keuzes=None):
     filters = form.cleaned_data
     selectie = selectors.selectie_voor(request.user, filters, gemeente=gemeente)
     filter_query = selectors.filter_query(filters, gemeente=gemeente)
+    sorteer = filters.get("sorteer") or ""
     context.update(filters=filters, programma=filters["programma"], selectie=selectie,
-                   filter_query=filter_query)
+                   filter_query=filter_query, sorteer=sorteer)
     context["gekozen_gemeenten"] = {g.cbs_code for g in filters.get("gemeente") or []}
 
     def inhoud():
-        gegevens = selectors.pagina_gegevens(selectie, met_landelijk=gemeente is not None)
+        gegevens = selectors.pagina_gegevens(selectie, sorteer=sorteer)
         return render_to_string("rapportage/_inhoud.html", {**context, **gegevens})
 
-    sleutel = (selectie, get_language(), gemeente.pk if gemeente else None, filter_query)
+    sleutel = (selectie, get_language(), gemeente.pk if gemeente else None, filter_query,
+               sorteer)
     # De cache bevat uitsluitend de uitvoer van ons eigen template hierboven, dat bij het renderen
     # al is ge-autoescaped; er komt geen gebruikersinvoer ongeëscaped in. Na een cache-rondreis
     # is het een gewone str, vandaar mark_safe hier en nergens anders.
@@ -54,7 +56,7 @@ def _toon(request, *, form, gemeente=None, gemeente_keuzes=None):
     return render(request, "rapportage/dashboard.html", context)
 
 
-@toegang(Toegang.LANDELIJK, Toegang.BEHEERDER)
+@toegang(Toegang.LANDELIJK)
 def landelijk(request):
     """Het landelijke dashboard: alle gemeenten, of de gekozen gemeenten."""
     gemeenten = Gemeente.objects.order_by("naam")
@@ -83,11 +85,10 @@ def _export(request, maak):
         )
     filters = form.cleaned_data
     selectie = selectors.selectie_voor(request.user, filters)
-    tabel = cache.dashboard(selectie)["gemeenten"]
     # BIO2 8.15.01: ook een export van alleen aggregaten komt in het toegangslog.
     registreer_toegang(request=request, actie=Actie.EXPORT, toelichting=(
         f"rapportage per gemeente (aggregaten), programma {filters['programma'].pk}"))
-    return maak(tabel, filters)
+    return maak(selectie, filters)
 
 
 def _bijlage(inhoud, content_type, naam):
@@ -98,29 +99,27 @@ def _bijlage(inhoud, content_type, naam):
 
 @toegang(*DASHBOARD_ROLLEN)
 def export_csv(request):
-    """De per-gemeentetabel voor de filters in de querystring, als CSV (UTF-8)."""
+    """De tabel per gemeente (met totaalrij) voor de filters in de querystring, als CSV."""
 
-    def maak(tabel, filters):
+    def maak(selectie, filters):
+        cijfers = cache.dashboard(selectie)
         naam = export.bestandsnaam(filters["programma"].naam, timezone.localdate(), "csv")
-        return _bijlage(export.als_csv(tabel), "text/csv; charset=utf-8", naam)
+        return _bijlage(export.als_csv(cijfers["gemeenten"], cijfers["totaal"]),
+                        "text/csv; charset=utf-8", naam)
 
     return _export(request, maak)
 
 
 @toegang(*DASHBOARD_ROLLEN)
 def export_xlsx(request):
-    """De per-gemeentetabel voor de filters in de querystring, als Excel-bestand."""
+    """Het rapport voor de filters in de querystring, als Excel-bestand: samenvatting, tabel
+    per gemeente, trend per maand en toelichting; dezelfde cijfers als het scherm."""
 
-    def maak(tabel, filters):
-        naam = export.bestandsnaam(filters["programma"].naam, timezone.localdate(), "xlsx")
-        toelichting = [
-            (_("programma"), filters["programma"].naam),
-            (_("van"), filters["van"].isoformat()),
-            (_("tot en met"), filters["tot"].isoformat()),
-            (_("gemaakt op"), timezone.localdate().isoformat()),
-            (_("inhoud"), _("Alleen aggregaten per gemeente; geen persoonsgegevens.")),
-        ]
-        inhoud = export.als_xlsx(tabel, toelichting=toelichting)
+    def maak(selectie, filters):
+        vandaag = timezone.localdate()
+        naam = export.bestandsnaam(filters["programma"].naam, vandaag, "xlsx")
+        inhoud = export.als_xlsx(selectors.pagina_gegevens(selectie), filters=filters,
+                                 selectie=selectie, gemaakt_op=vandaag)
         return _bijlage(
             inhoud,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -94,3 +94,12 @@ def landelijk(db):
 @pytest.fixture
 def beheerder(db):
     return UserFactory(username="beheerder-test", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    """Elke test begint met een lege cache: de tellers van de inloglimiet per IP-adres
+    (django-ratelimit) staan daarin, en alle tests komen van 127.0.0.1."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -1,5 +1,9 @@
 """Bulkimport van deelnemers uit een CSV- of XLSX-bestand (de spreadsheets van gemeenten).
 
+Drie stappen, elk in een eigen module: lezen en begrenzen (`trajecten.importbestand`: vorm,
+grootte, rijen, kolommen, cellen, zip en XML), controleren per rij (hier: `controleer_bestand`)
+en opslaan (`trajecten.import_opslaan.deelnemers_importeren`, hier ook te importeren).
+
 Gegarandeerd door `deelnemers_importeren()`:
 - alles of niets: eerst wordt ELKE rij gecontroleerd; bij één fout wordt niets opgeslagen en
   krijgt de medewerker per rij een Nederlandse reden (rijnummer, kolom, reden) via
@@ -12,12 +16,15 @@ Gegarandeerd door `deelnemers_importeren()`:
   (leeftijd, datums niet in de toekomst, verblijfsvergunning niet vóór de geboorte, BSN,
   lengtes, e-mail, …), met dezelfde meldingen;
 - geen dubbelen: niet binnen het bestand (zelfde BSN, of zelfde voornaam + achternaam +
-  geboortedatum) en niet tegen de database (BSN overal, want het BSN is landelijk uniek;
-  naam + geboortedatum binnen de gemeenten van de gebruiker). Een rij die al bestaat is een
+  geboortedatum) en niet tegen de database (BSN overal, want het BSN is landelijk uniek,
+  zonder te verraden of het elders bestaat: `services/bsn.py`; naam + geboortedatum binnen de
+  gemeenten van de gebruiker). Een rij die al bestaat is een
   fout, geen stille overslag: hetzelfde bestand twee keer importeren maakt dus niets dubbel
   en meldt de tweede keer dat alle rijen al bestaan;
 - een onleesbaar, binair, leeg, te groot of verkeerd soort bestand geeft een duidelijke
-  melding, nooit een serverfout;
+  melding, nooit een serverfout; een vijandig bestand (zip-bom, XML-entiteiten, miljoenen
+  kolommen of lege rijen) wordt geweigerd zodra een grens bereikt is, binnen een vaste
+  hoeveelheid geheugen en tijd (`trajecten.importbestand`);
 - elke deelnemer wordt met `save()` opgeslagen (niet met `bulk_create`), zodat de
   wijzigingshistorie (django-auditlog, met de importeur als actor) elke deelnemer vastlegt. De
   dashboards volgen via de databasetriggers van de rapportage, hoe er ook geschreven wordt.
@@ -25,270 +32,51 @@ Gegarandeerd door `deelnemers_importeren()`:
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
-import logging
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import PurePath
 
-from auditlog.context import set_actor
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django_countries import countries
 
 from gemeenten.models import Gemeente
 
 from .constants import Inburgering, Opleidingsniveau, Taalniveau
+from .importbestand import (
+    DATUMKOLOMMEN,
+    KOLOM_ALIASSEN,
+    KOLOM_TOELICHTING,
+    KOLOMMEN,
+    MAX_BESTANDSGROOTTE,
+    MAX_CELLENGTE,
+    MAX_GETOONDE_FOUTEN,
+    MAX_KOLOMMEN,
+    MAX_RIJEN,
+    MAX_XLSX_UITGEPAKT,
+    VERPLICHTE_KOLOMMEN,
+    Importfout,
+    ImportGeweigerd,
+    lees_bestand,
+    sjabloon_csv,
+    sjabloon_xlsx,
+)
+from .importbestand import is_leeg as _is_leeg
+from .importbestand import tekst as _tekst
 from .models import Deelnemer
-from .services import BSN_BESTAAT, deelnemer_fouten
+from .services import (
+    BSN_BESTAAT,
+    BSN_NIET_BRUIKBAAR,
+    bsn_andere_gemeente_melden,
+    bsn_houders,
+    deelnemer_fouten,
+)
 from .validators import normaliseer_bsn
-
-logger = logging.getLogger(__name__)
-
-MAX_BESTANDSGROOTTE = 5 * 1024 * 1024  # 5 MB
-MAX_RIJEN = 5000
-#: Een XLSX is een zip; uitgepakt mag hij niet onbeperkt groeien (zip-bom).
-MAX_XLSX_UITGEPAKT = 60 * 1024 * 1024
-#: Zoveel fouten tonen we; daarna alleen het aantal (een verkeerd bestand geeft er duizenden).
-MAX_GETOONDE_FOUTEN = 500
-
-KOLOMMEN = [
-    "voornaam",
-    "achternaam",
-    "geboortedatum",
-    "land_van_herkomst",
-    "bsn",
-    "v_nummer",
-    "gemeente",
-    "datum_verblijfsvergunning",
-    "taalniveau",
-    "opleidingsniveau",
-    "inburgering",
-    "toestemming_datum",
-    "telefoon",
-    "email",
-]
-#: Uitleg per kolom, voor de importpagina en het tabblad ‘Toelichting’ van het XLSX-sjabloon.
-KOLOM_TOELICHTING = {
-    "voornaam": _lazy("Voornaam of voornamen."),
-    "achternaam": _lazy("Achternaam, met tussenvoegsels."),
-    "geboortedatum": _lazy("dd-mm-jjjj of jjjj-mm-dd, bijvoorbeeld 31-12-1990."),
-    "land_van_herkomst": _lazy("ISO-code (SY, ER, AF) of de Nederlandse naam (Syrië)."),
-    "bsn": _lazy("Negen cijfers, voldoet aan de 11-proef; mag leeg."),
-    "v_nummer": _lazy("Vreemdelingennummer van de IND; mag leeg."),
-    "gemeente": _lazy("CBS-code van een van uw gemeenten, bijvoorbeeld GM0014."),
-    "datum_verblijfsvergunning": _lazy("dd-mm-jjjj of jjjj-mm-dd; mag leeg."),
-    "taalniveau": _lazy("A0, A1, A2, B1, B2, C1 of C2; leeg is A0."),
-    "opleidingsniveau": _lazy(
-        "geen, primair, voortgezet, mbo, hbo, wo of onbekend; leeg is onbekend."
-    ),
-    "inburgering": _lazy(
-        "niet gestart, bezig, afgerond of vrijgesteld; leeg is niet gestart."
-    ),
-    "toestemming_datum": _lazy(
-        "Datum waarop de deelnemer toestemming gaf; zonder toestemming kan er geen traject "
-        "starten."
-    ),
-    "telefoon": _lazy("Mag leeg."),
-    "email": _lazy("Mag leeg."),
-}
-VERPLICHTE_KOLOMMEN = ["voornaam", "achternaam", "geboortedatum", "land_van_herkomst", "gemeente"]
-DATUMKOLOMMEN = ["geboortedatum", "datum_verblijfsvergunning", "toestemming_datum"]
-#: Kolomkoppen die mensen in hun eigen spreadsheets gebruiken voor dezelfde kolom.
-KOLOM_ALIASSEN = {
-    "e_mail": "email",
-    "emailadres": "email",
-    "vnummer": "v_nummer",
-    "cbs_code": "gemeente",
-    "land": "land_van_herkomst",
-    "telefoonnummer": "telefoon",
-}
-
-
-@dataclass(frozen=True)
-class Importfout:
-    """Eén reden waarom het bestand niet geïmporteerd wordt.
-
-    `rij` is het rijnummer zoals in Excel (de kopregel is rij 1); `None` als het om het hele
-    bestand gaat. `kolom` is leeg als het om de hele rij of het hele bestand gaat.
-    """
-
-    rij: int | None
-    kolom: str
-    reden: str
-
-    def __str__(self) -> str:
-        if self.rij is None:
-            return self.reden
-        if self.kolom:
-            return _("Rij %(rij)s, kolom %(kolom)s: %(reden)s") % {
-                "rij": self.rij, "kolom": self.kolom, "reden": self.reden,
-            }
-        return _("Rij %(rij)s: %(reden)s") % {"rij": self.rij, "reden": self.reden}
-
-
-class ImportGeweigerd(ValidationError):
-    """Het bestand is (helemaal) niet geïmporteerd; `fouten` zegt per rij waarom."""
-
-    def __init__(self, fouten: list[Importfout]):
-        self.fouten = fouten
-        super().__init__([str(f) for f in fouten[:MAX_GETOONDE_FOUTEN]], code="import_geweigerd")
-
-
-@dataclass(frozen=True)
-class Importresultaat:
-    aangemaakt: int
-    per_gemeente: dict[str, int]
-
-
-def _bestandsfout(reden: str) -> ImportGeweigerd:
-    return ImportGeweigerd([Importfout(None, "", reden)])
-
-
-# ---------------------------------------------------------------------------------------------
-# Lezen: bytes → kopregel + rijen
-
-
-def _lees_csv(inhoud: bytes) -> list[tuple[int, list]]:
-    if b"\x00" in inhoud:
-        raise _bestandsfout(_(
-            "Dit is geen CSV-tekstbestand. Is het een Excel-bestand? Gebruik dan de extensie "
-            ".xlsx, of sla het in Excel op als ‘CSV UTF-8’."
-        ))
-    try:
-        tekst = inhoud.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _bestandsfout(_(
-            "Het bestand is geen UTF-8-tekst. Sla het in Excel op als ‘CSV UTF-8 (door "
-            "komma's gescheiden)’ of gebruik het XLSX-sjabloon."
-        )) from exc
-    eerste_regel = next((r for r in tekst.splitlines() if r.strip()), "")
-    scheiding = ";" if eerste_regel.count(";") > eerste_regel.count(",") else ","
-    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding, strict=True)
-    rijen: list[tuple[int, list]] = []
-    rijnummer = aantal = 0
-    try:
-        for rijnummer, waarden in enumerate(lezer, start=1):
-            rijen.append((rijnummer, waarden))
-            if not _is_leeg(waarden):
-                aantal += 1
-                if aantal > MAX_RIJEN + 1:
-                    break
-    except csv.Error as exc:
-        raise _bestandsfout(_(
-            "Rij %(rij)s is geen geldige CSV (bijvoorbeeld een aanhalingsteken dat niet wordt "
-            "gesloten, of een veel te lange waarde). Er is niets geïmporteerd."
-        ) % {"rij": rijnummer + 1}) from exc
-    return rijen
-
-
-def _lees_xlsx(inhoud: bytes) -> list[tuple[int, list]]:
-    import openpyxl
-
-    onleesbaar = _(
-        "Het XLSX-bestand kan niet worden gelezen. Sla het in Excel opnieuw op als "
-        "‘Excel-werkmap (.xlsx)’ of gebruik CSV UTF-8."
-    )
-    if not inhoud.startswith(b"PK\x03\x04"):
-        raise _bestandsfout(onleesbaar)
-    try:
-        with zipfile.ZipFile(io.BytesIO(inhoud)) as archief:
-            uitgepakt = sum(info.file_size for info in archief.infolist())
-    except (zipfile.BadZipFile, ValueError) as exc:
-        raise _bestandsfout(onleesbaar) from exc
-    if uitgepakt > MAX_XLSX_UITGEPAKT:
-        raise _bestandsfout(_("Het XLSX-bestand is uitgepakt te groot om te importeren."))
-    rijen: list[tuple[int, list]] = []
-    werkmap = None
-    try:
-        werkmap = openpyxl.load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
-        blad = werkmap.worksheets[0]
-        aantal = 0
-        for rijnummer, waarden in enumerate(blad.iter_rows(values_only=True), start=1):
-            rijen.append((rijnummer, list(waarden)))
-            if not _is_leeg(waarden):
-                aantal += 1
-                if aantal > MAX_RIJEN + 1:
-                    break
-    except ImportGeweigerd:
-        raise
-    except Exception as exc:  # openpyxl meldt kapotte bestanden met allerlei soorten fouten
-        logger.info("XLSX-import onleesbaar (%s)", type(exc).__name__)
-        raise _bestandsfout(onleesbaar) from exc
-    finally:
-        if werkmap is not None:
-            werkmap.close()
-    return rijen
-
-
-def _is_leeg(waarden) -> bool:
-    return all(_tekst(w) == "" for w in waarden)
-
-
-def lees_bestand(*, inhoud: bytes, bestandsnaam: str) -> tuple[list[str], list[tuple[int, list]]]:
-    """De kopregel (genormaliseerde kolomnamen) en de niet-lege rijen met hun rijnummer.
-
-    Geeft `ImportGeweigerd` bij een bestand dat niet als tabel te lezen is.
-    """
-    extensie = PurePath(bestandsnaam or "").suffix.lower()
-    if extensie == ".xls":
-        raise _bestandsfout(_(
-            "Oude Excel-bestanden (.xls) worden niet ondersteund. Sla het bestand op als "
-            "‘Excel-werkmap (.xlsx)’ of als ‘CSV UTF-8’."
-        ))
-    if extensie not in (".csv", ".xlsx"):
-        raise _bestandsfout(_(
-            "Alleen bestanden met de extensie .csv of .xlsx kunnen worden geïmporteerd."
-        ))
-    if len(inhoud) > MAX_BESTANDSGROOTTE:
-        raise _bestandsfout(_(
-            "Het bestand is groter dan %(mb)s MB. Splits het in kleinere bestanden."
-        ) % {"mb": MAX_BESTANDSGROOTTE // (1024 * 1024)})
-    if not inhoud.strip():
-        raise _bestandsfout(_("Het bestand is leeg."))
-
-    rijen = _lees_xlsx(inhoud) if extensie == ".xlsx" else _lees_csv(inhoud)
-    rijen = [(nr, waarden) for nr, waarden in rijen if not _is_leeg(waarden)]
-    if not rijen:
-        raise _bestandsfout(_("Het bestand is leeg."))
-    (_kopnummer, kop), *data = rijen
-    if len(data) > MAX_RIJEN:
-        raise _bestandsfout(_(
-            "Het bestand bevat meer dan %(max)s deelnemers. Splits het in bestanden van "
-            "hoogstens %(max)s rijen."
-        ) % {"max": f"{MAX_RIJEN:,}".replace(",", ".")})
-    if not data:
-        raise _bestandsfout(_(
-            "Het bestand bevat geen deelnemers: er staat alleen een kopregel in."
-        ))
-    return [_kolomnaam(k) for k in kop], data
-
-
-def _kolomnaam(kop) -> str:
-    naam = re.sub(r"[\s\-]+", "_", _tekst(kop).strip().lower().lstrip("\ufeff"))
-    return KOLOM_ALIASSEN.get(naam, naam)
-
 
 # ---------------------------------------------------------------------------------------------
 # Waarden omzetten
-
-
-def _tekst(waarde) -> str:
-    if waarde is None:
-        return ""
-    if isinstance(waarde, bool):
-        return str(waarde)
-    if isinstance(waarde, float) and waarde.is_integer():
-        return str(int(waarde))
-    return str(waarde).strip()
 
 
 def _sleutel(tekst: str) -> str:
@@ -514,11 +302,17 @@ class _Controle:
             namen[naam] = r.rijnummer
 
     def dubbel_in_database(self, rijen: list[_Rij]) -> int:
-        """Meldt rijen die al bestaan en geeft hun aantal terug (twee queries)."""
-        bsns = {r.deelnemer.bsn for r in rijen if r.deelnemer.bsn}
-        bestaande_bsns = set(
-            Deelnemer.objects.filter(bsn__in=bsns).values_list("bsn", flat=True)
-        ) if bsns else set()
+        """Meldt rijen die al bestaan en geeft het aantal dat in de eigen gemeenten bestaat
+        terug (vier queries). Een BSN van een deelnemer in een andere gemeente krijgt de
+        neutrale weigering en een melding voor de beheerder, zoals bij registreren
+        (`services/bsn.py`); het telt niet mee, want "alles bestaat al" zou het verraden."""
+        houders = bsn_houders((r.deelnemer.bsn for r in rijen), door=self.door)
+        elders = [
+            (r.deelnemer.gemeente, houders[r.deelnemer.bsn]) for r in rijen
+            if r.deelnemer.bsn in houders and not houders[r.deelnemer.bsn].zichtbaar
+        ]
+        if elders:
+            bsn_andere_gemeente_melden(door=self.door, gevallen=elders, bron="import")
         datums = {r.deelnemer.geboortedatum for r in rijen}
         # Naam + geboortedatum alleen binnen de eigen gemeenten: daarbuiten ziet de medewerker
         # niets, en een naamgenoot elders is geen reden om te weigeren.
@@ -531,7 +325,10 @@ class _Controle:
         aantal = 0
         for r in rijen:
             d = r.deelnemer
-            if d.bsn and d.bsn in bestaande_bsns:
+            houder = houders.get(d.bsn) if d.bsn else None
+            if houder is not None and not houder.zichtbaar:
+                self.fout(r.rijnummer, "bsn", str(BSN_NIET_BRUIKBAAR))
+            elif houder is not None:
                 self.fout(r.rijnummer, "bsn", str(BSN_BESTAAT))
                 aantal += 1
             elif (_sleutel(d.voornaam), _sleutel(d.achternaam), d.geboortedatum) in (
@@ -575,69 +372,29 @@ def controleer_bestand(*, inhoud: bytes, bestandsnaam: str, door) -> list[_Rij]:
     return rijen
 
 
-def deelnemers_importeren(*, inhoud: bytes, bestandsnaam: str, door) -> Importresultaat:
-    """Importeer alle deelnemers uit het bestand, of geen enkele.
-
-    Controleert eerst elke rij (zie de moduledocumentatie) en slaat dan alles op in één
-    transactie. Tijdens het opslaan zijn de betrokken gemeenten vergrendeld en wordt opnieuw
-    op bestaande deelnemers gecontroleerd, zodat twee gelijktijdige imports van hetzelfde
-    bestand niets dubbel maken (PostgreSQL; SQLite laat schrijvers toch al op elkaar wachten).
-    Geeft `ImportGeweigerd` met de fouten per rij; dan is er niets opgeslagen.
-    """
-    rijen = controleer_bestand(inhoud=inhoud, bestandsnaam=bestandsnaam, door=door)
-    try:
-        with transaction.atomic(), set_actor(door):
-            gemeente_ids = sorted({r.deelnemer.gemeente_id for r in rijen})
-            list(Gemeente.objects.select_for_update().filter(pk__in=gemeente_ids).order_by("pk"))
-            herhaling = _Controle(door=door)
-            if herhaling.dubbel_in_database(rijen):
-                raise ImportGeweigerd(herhaling.fouten)
-            per_gemeente: dict[str, int] = {}
-            for r in rijen:
-                r.deelnemer.save()
-                code = r.deelnemer.gemeente.cbs_code
-                per_gemeente[code] = per_gemeente.get(code, 0) + 1
-    except IntegrityError as exc:
-        logger.warning("Import teruggedraaid door een databaseregel (%s)", type(exc).__name__)
-        raise _bestandsfout(_(
-            "Tijdens het opslaan bleek een deelnemer uit dit bestand al te bestaan (is er "
-            "tegelijk iets ingevoerd?). Er is niets geïmporteerd; probeer het opnieuw."
-        )) from exc
-    return Importresultaat(aangemaakt=len(rijen), per_gemeente=per_gemeente)
 
 
-# ---------------------------------------------------------------------------------------------
-# Sjablonen om te downloaden
+# Het opslaan staat in een eigen module, die `_Controle` en `controleer_bestand` hierboven
+# gebruikt; hier opnieuw beschikbaar zodat `trajecten.importeren` de ingang blijft.
+from .import_opslaan import Importresultaat, deelnemers_importeren  # noqa: E402
 
-
-def sjabloon_csv() -> bytes:
-    """De kopregel, met puntkomma's en een BOM zodat Nederlandse Excel hem goed opent."""
-    return ("\ufeff" + ";".join(KOLOMMEN) + "\r\n").encode("utf-8")
-
-
-def sjabloon_xlsx() -> bytes:
-    """Een werkmap met een leeg blad ‘Deelnemers’ (kopregel) en een blad ‘Toelichting’."""
-    import openpyxl
-    from openpyxl.styles import Font
-
-    werkmap = openpyxl.Workbook()
-    blad = werkmap.active
-    blad.title = _("Deelnemers")
-    blad.append(KOLOMMEN)
-    for cel in blad[1]:
-        cel.font = Font(bold=True)
-    for kolom in blad.iter_cols(min_row=1, max_row=1):
-        blad.column_dimensions[kolom[0].column_letter].width = max(14, len(kolom[0].value) + 4)
-    blad.freeze_panes = "A2"
-    uitleg = werkmap.create_sheet(_("Toelichting"))
-    uitleg.append([_("kolom"), _("verplicht"), _("toelichting")])
-    for cel in uitleg[1]:
-        cel.font = Font(bold=True)
-    for kolom in KOLOMMEN:
-        verplicht = _("ja") if kolom in VERPLICHTE_KOLOMMEN else _("nee")
-        uitleg.append([kolom, verplicht, str(KOLOM_TOELICHTING[kolom])])
-    uitleg.column_dimensions["A"].width = 28
-    uitleg.column_dimensions["C"].width = 90
-    buffer = io.BytesIO()
-    werkmap.save(buffer)
-    return buffer.getvalue()
+__all__ = [
+    "KOLOMMEN",
+    "KOLOM_ALIASSEN",
+    "KOLOM_TOELICHTING",
+    "MAX_BESTANDSGROOTTE",
+    "MAX_CELLENGTE",
+    "MAX_GETOONDE_FOUTEN",
+    "MAX_KOLOMMEN",
+    "MAX_RIJEN",
+    "MAX_XLSX_UITGEPAKT",
+    "VERPLICHTE_KOLOMMEN",
+    "ImportGeweigerd",
+    "Importfout",
+    "Importresultaat",
+    "controleer_bestand",
+    "deelnemers_importeren",
+    "lees_bestand",
+    "sjabloon_csv",
+    "sjabloon_xlsx",
+]

@@ -2,10 +2,10 @@
 
 from django.urls import path
 
-from . import views_avg
+from . import converters, views_avg  # noqa: F401 (converters registreert de padtypen)
 
 app_name = "avg"
 
 urlpatterns = [
-    path("inzage/<int:pk>/", views_avg.inzageverzoek_downloaden, name="inzageverzoek"),
+    path("inzage/<deelnemer:pk>/", views_avg.inzageverzoek_downloaden, name="inzageverzoek"),
 ]

@@ -8,16 +8,17 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from gemeenten.models import Toegangslog
-from gemeenten.toegang import Toegang, toegang
+from gemeenten.toegang import RECHT_INZAGEVERZOEK, Toegang, toegang
 from gemeenten.toegangslog import registreer_toegang
 
 from .avg import inzageverzoek
 from .models import Deelnemer
 
 
-@toegang(Toegang.BEHEERDER)
+@toegang(Toegang.BEHEERDER, rechten=(RECHT_INZAGEVERZOEK,))
 def inzageverzoek_downloaden(request, pk: int):
-    """JSON-bestand met alles over deelnemer `pk`; de download komt eerst in het toegangslog."""
+    """JSON-bestand met alles over deelnemer `pk`, alleen voor een beheerder met het recht op
+    inzageverzoeken (groep "privacy"); de download komt eerst in het toegangslog."""
     deelnemer = get_object_or_404(Deelnemer, pk=pk)
     registreer_toegang(request=request, actie=Toegangslog.Actie.INZAGEVERZOEK, object=deelnemer)
     inhoud = json.dumps(

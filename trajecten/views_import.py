@@ -21,7 +21,9 @@ from .importeren import (
     KOLOM_TOELICHTING,
     KOLOMMEN,
     MAX_BESTANDSGROOTTE,
+    MAX_CELLENGTE,
     MAX_GETOONDE_FOUTEN,
+    MAX_KOLOMMEN,
     MAX_RIJEN,
     VERPLICHTE_KOLOMMEN,
     Importfout,
@@ -54,6 +56,8 @@ def _context(formulier, fouten=None):
         ],
         "max_mb": MAX_BESTANDSGROOTTE // (1024 * 1024),
         "max_rijen": MAX_RIJEN,
+        "max_kolommen": MAX_KOLOMMEN,
+        "max_cellengte": MAX_CELLENGTE,
     }
 
 

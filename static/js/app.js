@@ -5,6 +5,7 @@
  *   de server vangt dubbel verzenden daarnaast zelf af).
  * - Bij een plaatsing verdwijnen de velden voor een nieuwe werkgever zodra er een
  *   bestaande werkgever gekozen is.
+ * - Oudere browsers zonder ::details-content: het menu staat op brede schermen open.
  */
 (function () {
   "use strict";
@@ -51,9 +52,25 @@
     bijwerken();
   }
 
+  /* --- Menu: zonder ::details-content open op brede schermen ------------------------------ */
+  function menuOpBredeSchermen() {
+    var menu = document.querySelector(".app-menu");
+    if (!menu || !window.CSS || !window.matchMedia ||
+        window.CSS.supports("selector(::details-content)")) {
+      return;
+    }
+    var breed = window.matchMedia("(min-width: 48em)");
+    function bijwerken() {
+      menu.open = breed.matches;
+    }
+    bijwerken();
+    breed.addEventListener("change", bijwerken);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     focusFout();
     blokkeerDubbelVerzenden();
     werkgeverKeuze();
+    menuOpBredeSchermen();
   });
 })();

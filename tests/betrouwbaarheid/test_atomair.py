@@ -74,7 +74,8 @@ def test_intake_via_de_pagina_geeft_een_foutpagina_en_laat_niets_achter(
     client.force_login(medewerker)
     monkeypatch.setattr(Traject, "save", faal)
     antwoord = client.post(reverse("trajecten:intake", args=[aangemeld.pk]),
-                           {"datum": VANDAAG.isoformat(), "beroepswens": "Elektricien"})
+                           {"datum": VANDAAG.isoformat(), "beroepswens": "Elektricien",
+                            "versie": 0})
     monkeypatch.undo()
     assert antwoord.status_code == 500
     assert not Intake.objects.exists()

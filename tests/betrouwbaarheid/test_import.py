@@ -228,10 +228,10 @@ def test_een_ongeldige_rij_en_er_wordt_niets_opgeslagen(ingelogd):
     html = tekst(antwoord)
     assert "Er is niets geïmporteerd: 1 fout gevonden." in html
     assert (
-        '<td class="utrecht-table__cell">4</td>\n'
-        '            <td class="utrecht-table__cell">geboortedatum</td>\n'
-        '            <td class="utrecht-table__cell">Geen geldige datum. Gebruik dd-mm-jjjj '
-        "(bijvoorbeeld 31-12-1990) of jjjj-mm-dd.</td>"
+        '<td class="utrecht-table__cell" data-label="Rij">4</td>\n'
+        '            <td class="utrecht-table__cell" data-label="Kolom">geboortedatum</td>\n'
+        '            <td class="utrecht-table__cell" data-label="Reden">Geen geldige datum. '
+        "Gebruik dd-mm-jjjj (bijvoorbeeld 31-12-1990) of jjjj-mm-dd.</td>"
     ) in html
     assert not Deelnemer.objects.exists()
 
@@ -330,21 +330,27 @@ def test_dubbel_binnen_het_bestand(medewerker):
 
 @pytest.mark.django_db
 def test_dubbel_tegen_de_database(ingelogd, groningen, emmen):
-    bestaand = DeelnemerFactory(gemeente=emmen)  # BSN is landelijk uniek
+    eigen = DeelnemerFactory(gemeente=groningen)
+    elders = DeelnemerFactory(gemeente=emmen)  # BSN is landelijk uniek
     DeelnemerFactory(gemeente=groningen, voornaam="Lina", achternaam="Haddad",
                      geboortedatum=datetime.date(1995, 7, 4), bsn="")
     rijen = [
         rij(),
-        rij(voornaam="Omar", bsn=bestaand.bsn),
+        rij(voornaam="Omar", bsn=eigen.bsn),
         rij(voornaam="Lina", achternaam="Haddad", geboortedatum="04-07-1995", bsn=""),
+        rij(voornaam="Yosef", bsn=elders.bsn),
     ]
     antwoord = upload(ingelogd, "d.csv", csv_bestand(rijen))
     html = tekst(antwoord)
-    assert "Er is niets geïmporteerd: 2 fouten gevonden." in html
+    assert "Er is niets geïmporteerd: 3 fouten gevonden." in html
     assert "Er is al een deelnemer met dit BSN geregistreerd." in html
     assert "Er bestaat al een deelnemer met deze voornaam, achternaam en geboortedatum in uw " \
            "gemeenten." in html
-    assert Deelnemer.objects.count() == 2
+    # Het BSN uit Emmen: de neutrale weigering, zoals bij registreren (tests/beveiliging/
+    # test_bsn_orakel.py), en niets over Emmen.
+    assert "Dit BSN kan hier niet worden gebruikt." in html
+    assert "Emmen" not in html
+    assert Deelnemer.objects.count() == 3
 
 
 @pytest.mark.django_db

@@ -97,7 +97,14 @@ def geldige_invoer(naam, obj, groningen) -> dict:
                 "land_van_herkomst": "SY", "gemeente": str(groningen.pk), "taalniveau": "a2",
                 "opleidingsniveau": "mbo", "inburgering": "bezig", "talen": ["ar"],
                 "toestemming_datum": VANDAAG.isoformat()}
-    return {
+    # Bewerkformulieren sturen de versie mee waarop ze gebaseerd zijn (0: nog geen intake).
+    versie = {
+        "intake": 0, "status_wijzigen": getattr(obj, "versie", None),
+        "traject_wijzigen": getattr(obj, "versie", None),
+        "plaatsing_wijzigen": getattr(obj, "versie", None),
+        "plaatsing_beeindigen": getattr(obj, "versie", None),
+    }
+    return ({"versie": versie[naam]} if naam in versie else {}) | {
         "bsn_zoeken": {"bsn": "111222333"},
         "intake": {"datum": VANDAAG.isoformat(), "beroepswens": "Kok", "actieplan": "Taal",
                    "belemmeringen": ["taal"]},
@@ -141,6 +148,8 @@ def test_geldige_invoer_van_de_nul_gevallen_wordt_wel_opgeslagen(ingelogd, dossi
                  "plaatsing_wijzigen", "contact_nieuw", "werkgever_nieuw", "status_wijzigen"):
         soort = next(s for n, s, *_ in GEVALLEN if n == naam)
         obj = dossier[soort] if soort else None
+        if obj is not None:
+            obj.refresh_from_db()  # de versie na het vorige formulier
         url = reverse(f"trajecten:{naam}", args=[obj.pk] if obj else [])
         antwoord = ingelogd.post(url, geldige_invoer(naam, obj, groningen))
         html = tekst(antwoord)

@@ -10,6 +10,7 @@ from dateutil.relativedelta import relativedelta
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db.models import Count
+from django.utils import timezone
 
 from gemeenten.models import Toegangslog
 from gemeenten.toegangslog import registreer_toegang
@@ -54,7 +55,8 @@ def _afgerond_traject(deelnemer, *, programma, einde, status=Status.AFGEROND):
         actieplan="Eerst traumabehandeling bij GGZ, dan taalcursus.",
     )
     PlaatsingFactory(
-        traject=traject, soort=Soort.BAAN, startdatum=start + datetime.timedelta(days=30)
+        traject=traject, soort=Soort.BAAN, startdatum=start + datetime.timedelta(days=30),
+        functie="Verzorgende IG",
     )
     ContactmomentFactory(
         traject=traject, datum=start, notitie="Vertelde over zijn gezin in Aleppo."
@@ -70,7 +72,8 @@ def programma(db):
 @pytest.fixture
 def dossiers(groningen, programma):
     """A en B zijn verlopen; C, D en E niet."""
-    a = DeelnemerFactory(gemeente=groningen, geboortedatum=datetime.date(1990, 3, 17))
+    a = DeelnemerFactory(gemeente=groningen, geboortedatum=datetime.date(1993, 3, 17),
+                         talen=["ar", "ti"], opleidingsniveau="hbo")
     _afgerond_traject(a, programma=programma, einde=_jaren_geleden(3))
     b = DeelnemerFactory(gemeente=groningen)
     _afgerond_traject(b, programma=programma, einde=_jaren_geleden(2, 1), status=Status.UITGEVALLEN)
@@ -107,7 +110,6 @@ def _indicatoren(programma):
         "plaatsingen_per_soort": dict(
             Plaatsing.objects.values_list("soort").annotate(n=Count("pk")).values_list("soort", "n")
         ),
-        "belemmeringen": sorted(str(i.belemmeringen) for i in Intake.objects.all()),
     }
 
 
@@ -163,11 +165,18 @@ def test_anonimiseren_verwijdert_persoonsgegevens_en_historie(dossiers):
     a.refresh_from_db()
     assert (a.voornaam, a.achternaam) == (GEANONIMISEERD, GEANONIMISEERD)
     assert (a.bsn, a.v_nummer, a.telefoon, a.email) == ("", "", "", "")
-    assert a.geboortedatum == datetime.date(1990, 7, 1)
+    assert a.geboortedatum == datetime.date(1990, 7, 1)  # alleen het decennium (1993 → 1990)
     assert a.geanonimiseerd_op is not None
+    # Wat samen met de gemeente één persoon aanwijst, en de rapportage niet gebruikt:
+    assert not a.land_van_herkomst
+    assert (a.datum_verblijfsvergunning, a.toestemming_datum, a.talen) == (None, None, [])
+    assert a.opleidingsniveau == "onbekend"
     intake = Intake.objects.get(traject__deelnemer=a)
     assert intake.actieplan == ""
     assert "Martini" not in intake.beroepswens
+    assert intake.belemmeringen == []  # gezondheid: AVG art. 9
+    plaatsing = Plaatsing.objects.get(traject__deelnemer=a)
+    assert (plaatsing.werkgever, plaatsing.functie) == (None, "")
     assert not Contactmoment.objects.filter(traject__deelnemer=a).exclude(notitie="").exists()
     b_traject = Traject.objects.get(deelnemer=dossiers["b"])
     assert b_traject.reden_uitval == REDEN_UITVAL_VERWIJDERD
@@ -229,16 +238,12 @@ def test_elke_rapportage_indicator_is_gelijk(dossiers, programma):
         tot=VANDAAG,
         gemeente_ids=None,
         peildatum=VANDAAG,
+        programma_start=programma.startdatum,
+        programma_einde=programma.einddatum,
     )
 
     def dashboard():
-        return {
-            "kerncijfers": indicatoren.kerncijfers(selectie),
-            "per_gemeente": indicatoren.per_gemeente(selectie),
-            "trechter": indicatoren.trechter(
-                selectie.trajecten(), van=selectie.van, tot=selectie.tot
-            ),
-        }
+        return indicatoren.dashboard(selectie)
 
     voor = dashboard()
     assert voor["kerncijfers"]["personen_geplaatst"] == 4
@@ -288,6 +293,124 @@ def test_anonimiseren_in_partijen(dossiers, groningen, programma, monkeypatch):
 
     assert "3 deelnemers geanonimiseerd." in uitvoer
     assert Deelnemer.objects.filter(geanonimiseerd_op__isnull=False).count() == 3
+
+
+def test_deelnemer_zonder_traject_heeft_ook_een_termijn(dossiers, groningen, settings):
+    """Geregistreerd, nooit gestart (bijvoorbeeld zonder toestemming): vóór issue 12 kwam zo
+    iemand nooit aan de beurt en bleef hij voor altijd bewaard."""
+    settings.BEWAARTERMIJN_ZONDER_TRAJECT_MAANDEN = 12
+    oud = DeelnemerFactory(gemeente=groningen, toestemming_datum=None)
+    Deelnemer.objects.filter(pk=oud.pk).update(
+        gewijzigd_op=timezone.now() - relativedelta(months=12, days=2)
+    )
+    net_binnen = DeelnemerFactory(gemeente=groningen)
+    Deelnemer.objects.filter(pk=net_binnen.pk).update(
+        gewijzigd_op=timezone.now() - relativedelta(months=11, days=25)
+    )
+
+    assert set(te_anonimiseren()) == {dossiers["a"], dossiers["b"], oud}
+    uitvoer = _anonimiseer()
+
+    assert "3 deelnemers geanonimiseerd." in uitvoer
+    oud.refresh_from_db()
+    assert (oud.achternaam, oud.bsn) == (GEANONIMISEERD, "")
+    assert Toegangslog.objects.get(
+        actie=Toegangslog.Actie.ANONIMISERING, deelnemer_nummer=oud.pk
+    ).toelichting == "geen traject, 12 maanden niet gewijzigd"
+    net_binnen.refresh_from_db()
+    assert net_binnen.geanonimiseerd_op is None
+
+
+def test_naam_verdwijnt_uit_recente_acties_van_de_admin(client, beheerder, dossiers):
+    """De Django-admin bewaart de naam als omschrijving van elke wijziging (django_admin_log)
+    en toont hem op /admin/ onder "Recente acties"."""
+    a = dossiers["a"]
+    naam = f"{a.voornaam} {a.achternaam}"
+    client.force_login(beheerder)
+    wijzigen = f"/admin/trajecten/deelnemer/{a.pk}/change/"
+    formulier = client.get(wijzigen).context["adminform"].form
+    data = {k: v for k, v in formulier.initial.items() if v is not None}
+    data.update({
+        "telefoon": "0611111111", "gemeente": a.gemeente_id,
+        "land_van_herkomst": a.land_van_herkomst.code, "talen": a.talen,
+        "trajecten-TOTAL_FORMS": "1", "trajecten-INITIAL_FORMS": "1",
+        "trajecten-MIN_NUM_FORMS": "0", "trajecten-MAX_NUM_FORMS": "1000",
+        "trajecten-0-id": Traject.objects.get(deelnemer=a).pk, "trajecten-0-deelnemer": a.pk,
+    })
+    assert client.post(wijzigen, data).status_code == 302
+    assert naam in client.get("/admin/").content.decode()
+
+    _anonimiseer()
+
+    assert naam not in client.get("/admin/").content.decode()
+    from django.contrib.admin.models import LogEntry as Beheerlog
+
+    assert not Beheerlog.objects.filter(object_repr__contains=a.achternaam).exists()
+    assert Beheerlog.objects.filter(object_id=str(a.pk), object_repr=GEANONIMISEERD).exists()
+
+
+def test_historie_van_verwijderde_trajecten_en_plaatsingen_gaat_ook(dossiers, programma):
+    """Een traject of plaatsing die in de admin is verwijderd, bestaat niet meer, maar zijn
+    historie wel: met de reden van uitval, de beroepswens en de functie erin."""
+    a = dossiers["a"]
+    weg = _afgerond_traject(a, programma=programma, einde=_jaren_geleden(4),
+                            status=Status.UITGEVALLEN)
+    weg.intake.beroepswens = "Tolk Tigrinya bij de GGZ"
+    weg.intake.save()
+    weg.reden_uitval = "Opgenomen in een kliniek"
+    weg.save()
+    plaatsing = Plaatsing.objects.get(traject=weg)
+    plaatsing.functie = "Schoonmaker bij de kliniek"
+    plaatsing.save()
+    weg_id, intake_id = weg.pk, weg.intake.pk
+    plaatsing.delete()
+    weg.delete()
+    assert LogEntry.objects.filter(object_pk=str(weg_id), action=LogEntry.Action.DELETE).exists()
+
+    _anonimiseer()
+
+    for model, pk in ((Traject, weg_id), (Intake, intake_id)):
+        assert not LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(model), object_pk=str(pk)
+        ).exists()
+    for tekst in ("Tolk Tigrinya", "Opgenomen in een kliniek", "Schoonmaker bij de kliniek"):
+        assert not LogEntry.objects.filter(changes__icontains=tekst).exists(), tekst
+
+
+def test_naam_en_nummers_uit_de_toelichting_van_het_toegangslog(dossiers, medewerker):
+    a, c = dossiers["a"], dossiers["c"]
+    registreer_toegang(actie=Toegangslog.Actie.DOSSIER_BEKEKEN, object=a, actor=medewerker,
+                       toelichting=f"gezocht op {a.achternaam.upper()} en {a.bsn}")
+    registreer_toegang(actie=Toegangslog.Actie.DOSSIER_BEKEKEN, object=c, actor=medewerker,
+                       toelichting=f"gezocht op {c.achternaam}")
+
+    _anonimiseer()
+
+    regel_a = Toegangslog.objects.get(deelnemer_nummer=a.pk,
+                                      actie=Toegangslog.Actie.DOSSIER_BEKEKEN)
+    assert regel_a.toelichting == "gezocht op [verwijderd] en [verwijderd]"
+    assert regel_a.actor == medewerker  # wie het dossier zag, blijft
+    assert Toegangslog.objects.get(
+        deelnemer_nummer=c.pk, actie=Toegangslog.Actie.DOSSIER_BEKEKEN
+    ).toelichting == f"gezocht op {c.achternaam}"
+
+
+def test_extra_wisstappen_draaien_in_dezelfde_partij(dossiers, monkeypatch):
+    """De plek voor geüploade documenten: elke stap krijgt de deelnemers van de partij."""
+    import trajecten.avg
+
+    gezien = []
+
+    def documenten_wissen(pks):
+        gezien.append(sorted(pks))
+        assert Deelnemer.objects.get(pk=pks[0]).achternaam == GEANONIMISEERD
+        return 3
+
+    monkeypatch.setattr(trajecten.avg, "EXTRA_WISSTAPPEN", [documenten_wissen])
+    uitvoer = _anonimiseer()
+
+    assert gezien == [sorted([dossiers["a"].pk, dossiers["b"].pk])]
+    assert "extra: 3" in uitvoer
 
 
 # --- inzageverzoek ----------------------------------------------------------------------------
@@ -398,3 +521,24 @@ def test_admin_deelnemerpagina_heeft_de_downloadknop(client, beheerder, twee_dos
     assert response.status_code == 200
     assert f'href="/beheer/inzage/{a.pk}/"' in response.content.decode()
     assert "Inzageverzoek downloaden" in response.content.decode()
+
+
+def test_geanonimiseerd_dossier_toont_nog_gewoon(client, medewerker, beheerder, dossiers):
+    """Zonder land, werkgever of belemmeringen rendert elke pagina van het dossier (geen 500),
+    en nergens staat de oude naam nog."""
+    a = dossiers["a"]
+    oude_naam = a.achternaam
+    _anonimiseer()
+    traject = Traject.objects.get(deelnemer=a)
+    plaatsing = Plaatsing.objects.get(traject=traject)
+    for gebruiker, pad in (
+        (medewerker, f"/deelnemers/{a.pk}/"),
+        (medewerker, f"/trajecten/{traject.pk}/intake/"),
+        (medewerker, f"/plaatsingen/{plaatsing.pk}/wijzigen/"),
+        (beheerder, f"/admin/trajecten/deelnemer/{a.pk}/change/"),
+        (beheerder, f"/admin/trajecten/plaatsing/{plaatsing.pk}/change/"),
+    ):
+        client.force_login(gebruiker)
+        antwoord = client.get(pad)
+        assert antwoord.status_code == 200, pad
+        assert oude_naam not in antwoord.content.decode(), pad

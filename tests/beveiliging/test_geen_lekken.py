@@ -1,8 +1,9 @@
 """Het BSN, namen en gezondheidsgegevens lekken niet naar logs, URL's of exports.
 
 De test doorloopt de hoofdstromen zoals gebruikers dat doen (registreren met een gegenereerd
-BSN, zoeken op BSN, dossier, intake met de belemmering gezondheid, plaatsing, export, import,
-inzageverzoek, een validatiefout, een 404 op een andere gemeente) en vangt intussen ELKE
+BSN, zoeken op BSN, dossier, het volledige BSN tonen, intake met de belemmering gezondheid,
+plaatsing, export, import, inzageverzoek, een validatiefout, een 404 op een andere gemeente en
+daar hetzelfde BSN registreren) en vangt intussen ELKE
 logregel: `caplog` op DEBUG voor alle loggers, en daarnaast een eigen handler in de stijl van
 `assertLogs` op de root-logger en op elke logger die niet doorgeeft (zoals `django.server`).
 Daarna mag het test-BSN, de naam en de gezondheidstekst nergens staan: niet in een logregel
@@ -28,7 +29,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.template import Context, Template
 
-from gemeenten.models import Toegangslog
+from gemeenten.models import BsnMelding, Toegangslog
 from rapportage.models import Programma
 from tests.conftest import HttpsClient
 from trajecten.constants import Belemmering
@@ -180,6 +181,9 @@ def test_hoofdstromen_lekken_geen_bsn_naam_of_gezondheid(
     gevonden = mw.post("/deelnemers/zoeken-op-bsn/", {"bsn": bsn})
     assert gevonden.redirect_chain == [(f"/deelnemers/{deelnemer.pk}/", 302)]
     assert mw.get(f"/deelnemers/{deelnemer.pk}/").status_code == 200
+    # Het volledige BSN alleen op verzoek (POST), en dan in de pagina, niet in het log.
+    onthuld = mw.post(f"/deelnemers/{deelnemer.pk}/bsn/")
+    assert onthuld.status_code == 200 and bsn in onthuld.content.decode()
 
     # Traject, intake met de belemmering gezondheid, plaatsing.
     mw.post(f"/deelnemers/{deelnemer.pk}/traject/", {
@@ -189,7 +193,7 @@ def test_hoofdstromen_lekken_geen_bsn_naam_of_gezondheid(
     intake = mw.post(f"/trajecten/{traject.pk}/intake/", {
         "datum": _iso(15), "beroepswens": "Verzorgende IG", "sector": "zorg",
         "belemmeringen": [Belemmering.GEZONDHEID.value, Belemmering.TAAL.value],
-        "actieplan": GEZONDHEID,
+        "actieplan": GEZONDHEID, "versie": 0,
     })
     assert intake.status_code == 200
     assert Intake.objects.get(traject=traject).belemmeringen == ["gezondheid", "taal"]
@@ -209,7 +213,14 @@ def test_hoofdstromen_lekken_geen_bsn_naam_of_gezondheid(
     assert emmen.get(f"/trajecten/{traject.pk}/intake/").status_code == 404
     niets = emmen.post("/deelnemers/zoeken-op-bsn/", {"bsn": bsn})
     assert "Geen deelnemer gevonden" in niets.content.decode()
-    for pagina in (weg, niets):
+    # Emmen registreert hetzelfde BSN: neutraal geweigerd, een melding voor de beheerder.
+    elders = emmen.post("/deelnemers/nieuw/", {
+        **registratie, "voornaam": "Iemand", "achternaam": "Anders",
+        "gemeente": medewerker_emmen.lidmaatschappen.get().gemeente_id,
+    })
+    assert "Dit BSN kan hier niet worden gebruikt." in elders.content.decode()
+    assert BsnMelding.objects.filter(deelnemer_nummer=deelnemer.pk).exists()
+    for pagina in (weg, niets, elders):
         inhoud = pagina.content.decode()
         assert ACHTERNAAM not in inhoud and GEZONDHEID not in inhoud
 
@@ -271,6 +282,8 @@ def test_hoofdstromen_lekken_geen_bsn_naam_of_gezondheid(
     urls = "\n".join(mw.urls + emmen.urls + co.urls + beheer.urls)
     assert f"/deelnemers/{deelnemer.pk}/" in urls
     toegangslog = "\n".join(str(regel) for regel in Toegangslog.objects.values())
+    meldingen = "\n".join(str(regel) for regel in BsnMelding.objects.values())
+    assert str(deelnemer.pk) in meldingen
     historie = "\n".join(str(regel) for regel in LogEntry.objects.values())
     assert ACHTERNAAM in historie  # de wijzigingshistorie bevat het dossier wel …
 
@@ -282,6 +295,7 @@ def test_hoofdstromen_lekken_geen_bsn_naam_of_gezondheid(
             "de logregels (caplog)": caplogtekst,
             "een URL of redirect": urls,
             "het toegangslog": toegangslog,
+            "de meldingen BSN in andere gemeente": meldingen,
             "de CSV-export": downloads["csv"],
             "de XLSX-export": downloads["xlsx"],
             "de export van het toegangslog": downloads["toegangslog"],

@@ -89,12 +89,14 @@ def test_log_bevat_geen_bsn_of_naam(medewerker, groningen):
         (0, "203.0.113.9", "10.0.0.1"),  # zonder proxy telt X-Forwarded-For niet (te vervalsen)
         (1, "203.0.113.9", "203.0.113.9"),
         (1, "6.6.6.6, 203.0.113.9", "203.0.113.9"),  # het linkse adres komt van de client zelf
-        (2, "203.0.113.9, 192.0.2.1", "203.0.113.9"),
+        (2, "203.0.113.9, 192.0.2.1", "203.0.113.9"),  # twee vertrouwde proxies
+        (2, "6.6.6.6, 203.0.113.9", "203.0.113.9"),  # 203.0.113.9 is geen proxy: daar stopt het
         (1, "geen-ip", None),
     ],
 )
 def test_client_ip_achter_proxies(settings, proxies, doorgestuurd, verwacht):
     settings.VERTROUWDE_PROXIES = proxies
+    settings.VERTROUWDE_PROXY_ADRESSEN = ["10.0.0.0/8", "192.0.2.1"]
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=doorgestuurd)
     assert client_ip(request) == verwacht
 

@@ -78,6 +78,7 @@ def test_elke_inzage_telt(client, medewerker, deelnemer):
 
 def test_ip_adres_achter_een_vertrouwde_proxy(client, medewerker, deelnemer, settings):
     settings.VERTROUWDE_PROXIES = 1
+    settings.VERTROUWDE_PROXY_ADRESSEN = ["127.0.0.1"]  # de proxy waar de testclient vandaan komt
     client.force_login(medewerker)
     client.get(_dossier(deelnemer), HTTP_X_FORWARDED_FOR="203.0.113.5, 198.51.100.7")
     assert Toegangslog.objects.get().ip_adres == "198.51.100.7"

@@ -31,7 +31,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gemeenten.constants import Rol
 from gemeenten.factories import LidmaatschapFactory
-from gemeenten.models import Lidmaatschap, Toegangslog
+from gemeenten.models import BsnMelding, Lidmaatschap, Toegangslog
 from gemeenten.toegangslog import registreer_toegang
 from rapportage.models import Doelstelling, Programma
 from tests.beveiliging.urlmatrix import Patroon, alle_patronen
@@ -86,7 +86,7 @@ ROLLEN = (
     "coordinator",  # coördinator van Groningen
     "coordinator_emmen",  # coördinator van een andere gemeente
     "landelijk",  # landelijk coördinator
-    "beheerder",  # is_staff (en superuser), zonder lidmaatschap
+    "beheerder",  # is_staff (en superuser, dus met alle rechten), zonder lidmaatschap
 )
 
 
@@ -156,6 +156,11 @@ TABEL: dict[str, Rij] = {
         get=(LOGIN, 200, 200, 200, 200, 200, 200),
         post=(LOGIN, 405, 405, 405, 405, 405, 405),
     ),
+    "sessie_verlengen": Rij(
+        get=(LOGIN,) + (405,) * 6,
+        post=(LOGIN,) + (200,) * 6,
+        waarom="keep-alive van de sessie: alleen POST (met CSRF-token), antwoord zonder gegevens",
+    ),
     "mfa_controleren": Rij(
         get=(LOGIN,) + (Door("/accounts/mfa/instellen/"),) * 6,
         post=(LOGIN,) + (Door("/accounts/mfa/instellen/"),) * 6,
@@ -167,9 +172,10 @@ TABEL: dict[str, Rij] = {
         post=(LOGIN, 405, 405, 405, 405, 405, 405),
     ),
     "two_factor:setup": Rij(
-        get=(LOGIN, 200, 200, 200, 200, 200, 200),
-        post=(LOGIN, 400, 400, 400, 400, 400, 400),
-        waarom="POST zonder wizardstap is een kapot formulier (400)",
+        get=(LOGIN, 200, 200, 200, 200, 200, Door("/accounts/mfa/controleren/")),
+        post=(LOGIN, 400, 400, 400, 400, 400, Door("/accounts/mfa/controleren/")),
+        waarom="POST zonder wizardstap is een kapot formulier (400); de beheerder heeft hier al "
+               "een TOTP-apparaat, en een tweede koppelen vraagt eerst een verse code",
     ),
     "two_factor:qr": Rij(
         get=(LOGIN, 404, 404, 404, 404, 404, 404),
@@ -186,31 +192,33 @@ TABEL: dict[str, Rij] = {
         post=(LOGIN,) * 7,
         waarom="reservecodes alleen na een geverifieerde code (otp_required)",
     ),
-    # --- rapportage: alleen cijfers, voor coördinatoren en beheerders ---------------------------
+    # --- rapportage: alleen cijfers, alleen met een rol als coördinator -------------------------
     "rapportage:landelijk": Rij(
-        get=(LOGIN, 403, 403, 403, 403, 200, 200),
-        post=(LOGIN, 403, 403, 403, 403, 200, 200),
-        waarom="alleen lezen: een POST (met CSRF-token) toont hetzelfde dashboard",
+        get=(LOGIN, 403, 403, 403, 403, 200, 403),
+        post=(LOGIN, 403, 403, 403, 403, 200, 403),
+        waarom="alleen lezen: een POST (met CSRF-token) toont hetzelfde dashboard; is_staff "
+               "alleen geeft geen cijfers",
     ),
     "rapportage:gemeente": Rij(
-        get=(LOGIN, 403, 403, 200, 404, 200, 200),
-        post=(LOGIN, 403, 403, 200, 404, 200, 200),
+        get=(LOGIN, 403, 403, 200, 404, 200, 403),
+        post=(LOGIN, 403, 403, 200, 404, 200, 403),
         waarom="cbs_code = GM0014; een coördinator van Emmen krijgt 404",
     ),
     "rapportage:export_csv": Rij(
-        get=(LOGIN, 403, 403, 200, 200, 200, 200),
-        post=(LOGIN, 403, 403, 200, 200, 200, 200),
+        get=(LOGIN, 403, 403, 200, 200, 200, 403),
+        post=(LOGIN, 403, 403, 200, 200, 200, 403),
         waarom="een coördinator van Emmen krijgt de export van zijn eigen gemeente",
     ),
     "rapportage:export_xlsx": Rij(
-        get=(LOGIN, 403, 403, 200, 200, 200, 200),
-        post=(LOGIN, 403, 403, 200, 200, 200, 200),
+        get=(LOGIN, 403, 403, 200, 200, 200, 403),
+        post=(LOGIN, 403, 403, 200, 200, 200, 403),
     ),
-    # --- AVG: alleen de beheerder ----------------------------------------------------------------
+    # --- AVG: alleen een beheerder met het recht op inzageverzoeken ------------------------------
     "avg:inzageverzoek": Rij(
         get=(LOGIN, 403, 403, 403, 403, 403, 200),
         post=(LOGIN, 403, 403, 403, 403, 403, 200),
         pk="deelnemer",
+        waarom="een beheerder zonder dat recht krijgt 403 (tests/beveiliging/test_rechten.py)",
     ),
     # --- werkplek van de medewerker: andere gemeente → 404, andere rol → 403 ---------------------
     "importeren:formulier": Rij(
@@ -247,6 +255,12 @@ TABEL: dict[str, Rij] = {
         post=(LOGIN, 405, 405, 403, 403, 403, 403),
         pk="deelnemer",
         waarom="alleen lezen: de methode wordt vóór het dossier gecontroleerd (405, niets gelezen)",
+    ),
+    "trajecten:bsn_tonen": Rij(
+        get=(LOGIN, 405, 405, 403, 403, 403, 403),
+        post=(LOGIN, 200, 404, 403, 403, 403, 403),
+        pk="deelnemer",
+        waarom="het volledige BSN alleen per POST (een knop), en dan in het toegangslog",
     ),
     "trajecten:deelnemer_wijzigen": Rij(
         get=(LOGIN, 200, 404, 403, 403, 403, 403),
@@ -393,8 +407,6 @@ TABEL: dict[str, Rij] = {
     "admin:*_delete": _admin(200),
     "route:admin/*/<path:object_id>/": _admin(Door("{pad}change/")),
     "admin:auth_user_password_change": _admin(200),
-    "admin:otp_totp_totpdevice_config": _admin(200),
-    "admin:otp_totp_totpdevice_qrcode": _admin(200),
     # Uitzonderingen: logboeken zijn voor niemand te maken, en wat vastligt niet te wissen.
     "admin:gemeenten_toegangslog_add": _admin(403, waarom="alleen-toevoegen via de app"),
     "admin:gemeenten_toegangslog_delete": _admin(403, waarom="het toegangslog is onuitwisbaar"),
@@ -405,6 +417,10 @@ TABEL: dict[str, Rij] = {
     "admin:axes_accessfailurelog_add": _admin(403, waarom="pogingen registreert django-axes"),
     "admin:trajecten_coachtekort_add": _admin(403, waarom="een overzicht, alleen lezen"),
     "admin:trajecten_coachtekort_delete": _admin(403, waarom="een overzicht, alleen lezen"),
+    "admin:gemeenten_bsnmelding_add": _admin(403, waarom="meldingen maakt alleen de app"),
+    "admin:gemeenten_bsnmelding_delete": _admin(403, waarom="een melding blijft staan"),
+    "admin:otp_totp_totpdevice_add": _admin(403, waarom="een tweede factor maakt de gebruiker"),
+    "admin:otp_static_staticdevice_add": _admin(403, waarom="reservecodes maakt de gebruiker"),
 }
 
 
@@ -473,6 +489,9 @@ def objecten(groningen, medewerker, beheerder):
         "gemeenten.gemeente": groningen,
         "gemeenten.lidmaatschap": Lidmaatschap.objects.get(user=medewerker),
         "gemeenten.toegangslog": logregel,
+        "gemeenten.bsnmelding": BsnMelding.objects.create(
+            gemeente=groningen, gemeente_dossier=groningen, deelnemer_nummer=deelnemer.pk,
+        ),
         "trajecten.deelnemer": deelnemer,
         "trajecten.coach": coach,
         "trajecten.werkgever": plaatsing.werkgever,

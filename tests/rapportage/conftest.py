@@ -32,6 +32,19 @@ def versie_trigger_direct(db):
 
 
 @pytest.fixture
+def peildatum(monkeypatch):
+    """Zet 'vandaag' van de rapportage vast (standaard 31-12-2026); `peildatum(datum)` kiest
+    een andere dag. Pagina's en exports rekenen dan met die peildatum."""
+
+    def zet(datum=PEILDATUM):
+        monkeypatch.setattr("rapportage.selectors.peildatum", lambda: datum)
+        return datum
+
+    zet()
+    return zet
+
+
+@pytest.fixture
 def programma(db):
     return ProgrammaFactory(
         naam="Testprogramma rapportage", startdatum=D(2026, 1, 1), einddatum=D(2027, 12, 31)
@@ -46,14 +59,16 @@ def ander_programma(db):
 
 
 def traject(*, programma, gemeente, aanmeld, start=None, status=None, kosten=0, deelnemer=None,
-            coach=None):
+            coach=None, eind=None):
     return TrajectFactory(
         programma=programma,
         gemeente=gemeente,
         deelnemer=deelnemer or DeelnemerFactory(gemeente=gemeente),
         aanmelddatum=aanmeld,
         startdatum=start,
+        einddatum=eind,
         status=status or (Status.ACTIEF if start else Status.AANGEMELD),
+        reden_uitval="weggevallen" if status == Status.UITGEVALLEN else "",
         kosten=kosten,
         coach=coach,
     )
@@ -95,12 +110,15 @@ def dataset(programma, ander_programma, groningen, emmen):
 @pytest.fixture
 def selectie(programma):
     def maak(van=None, tot=None, gemeenten=None, peildatum=PEILDATUM):
+        programma.refresh_from_db()
         return Selectie(
             programma_id=programma.pk,
             van=van or programma.startdatum,
             tot=tot or programma.einddatum,
             gemeente_ids=None if gemeenten is None else tuple(sorted(g.pk for g in gemeenten)),
             peildatum=peildatum,
+            programma_start=programma.startdatum,
+            programma_einde=programma.einddatum,
         )
 
     return maak

@@ -23,7 +23,7 @@ LANDELIJK = reverse("rapportage:landelijk")
 
 
 @pytest.fixture
-def pagina(client, landelijk, programma):
+def pagina(client, landelijk, programma, peildatum):
     client.force_login(landelijk)
 
     def haal():
@@ -105,12 +105,13 @@ def test_cijfers_blijven_exact_na_elke_soort_schrijfactie(pagina, exact, dataset
     assert ctx["cijfers"]["kerncijfers"]["trajecten_gestart"] == 6
     exact(ctx)
 
-    # Koppeltabel coach × gemeente (m2m) en een doelstelling.
-    CoachFactory(gemeenten=[emmen], actief=True)
+    # Een coach bij een traject (coaches volgen de trajecten) en een doelstelling.
+    coach = CoachFactory(gemeenten=[groningen], actief=True)
+    Traject.objects.filter(pk=dataset["t2"].pk).update(coach=coach)
     DoelstellingFactory(programma=programma, indicator=Indicator.TRAJECTEN_GESTART,
                         streefwaarde=12)
     ctx = pagina()
-    assert ctx["cijfers"]["kerncijfers"]["coaches"]["actief"] == 2
+    assert ctx["cijfers"]["kerncijfers"]["coaches_actief"] == 2
     assert [d["waarde"] for d in ctx["cijfers"]["doelstellingen"]] == [6]
     exact(ctx)
 

@@ -165,10 +165,12 @@ def test_gehouden_pagina_is_het_contactformulier_voorgevuld(client, medewerker, 
     assert Contactmoment.objects.get().afspraak == a
     dossier = client.get(r.url).content.decode()
     assert "Werkt 32 uur, tevreden" in dossier
-    # De pagina liet gegevens van één deelnemer zien: in het toegangslog, zoals het dossier.
+    # De pagina liet gegevens van één deelnemer zien: één regel in het toegangslog (de
+    # middleware, via het padtype <afspraak:pk>), ook niet dubbel.
+    assert Toegangslog.objects.filter(pad=url).count() == 1
     assert Toegangslog.objects.filter(
-        actie=Toegangslog.Actie.DOSSIER_BEKEKEN, deelnemer_nummer=traject.deelnemer_id,
-        pad=url,
+        actie=Toegangslog.Actie.GEGEVENS_BEKEKEN, deelnemer_nummer=traject.deelnemer_id,
+        pad=url, object_id=str(a.pk),
     ).exists()
 
 

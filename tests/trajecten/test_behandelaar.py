@@ -15,6 +15,7 @@ from django.urls import reverse
 from gemeenten.constants import Rol
 from gemeenten.factories import LidmaatschapFactory
 from gemeenten.models import Gemeente
+from tests.betrouwbaarheid.hulp import formulier
 from trajecten import selectors, services
 from trajecten.constants import AfspraakStatus, Status
 from trajecten.factories import (
@@ -132,7 +133,7 @@ def test_verhuizing_laat_behandelaar_en_agenda_los(traject, medewerker, emmen):
 
 
 def test_datamigratie_behandelaar_uit_de_intake(groningen, vervolg, medewerker, collega):
-    """0005: de medewerker van de intake, als die nog medewerker van de gemeente van het traject
+    """0006: de medewerker van de intake, als die nog medewerker van de gemeente van het traject
     is; anders leeg. Afgeronde trajecten krijgen 'werk' of 'anders'."""
     met_intake = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True)
     IntakeFactory(traject=met_intake, medewerker=medewerker)
@@ -143,7 +144,7 @@ def test_datamigratie_behandelaar_uit_de_intake(groningen, vervolg, medewerker, 
     d = DeelnemerFactory(gemeente=groningen, voornaam="Şükrü", achternaam="Çelik")
     Traject.objects.update(behandelaar=None)
     type(d).objects.filter(pk=d.pk).update(zoeknaam="")
-    migratie = importlib.import_module("trajecten.migrations.0005_vul_behandelaar_reden_zoeknaam")
+    migratie = importlib.import_module("trajecten.migrations.0006_vul_behandelaar_reden_zoeknaam")
     migratie.vul(apps, None)
     behandelaars = dict(Traject.objects.values_list("pk", "behandelaar"))
     assert behandelaars == {met_intake.pk: medewerker.pk, vertrokken.pk: None,
@@ -160,9 +161,11 @@ def test_geen_coach_beschikbaar_dan_op_de_wachtlijst(client, traject, medewerker
     TrajectFactory(deelnemer__gemeente=groningen, programma=traject.programma, gestart=True,
                    coach=vol)
     client.force_login(medewerker)
-    html = client.get(reverse("trajecten:coach_toewijzen", args=[traject.pk])).content.decode()
+    pagina = client.get(reverse("trajecten:coach_toewijzen", args=[traject.pk]))
+    html = pagina.content.decode()
     assert "geen coach beschikbaar" in html and "Op de wachtlijst zetten" in html
-    r = client.post(reverse("trajecten:wachtlijst", args=[traject.pk]), follow=True)
+    url = reverse("trajecten:wachtlijst", args=[traject.pk])
+    r = client.post(url, formulier(pagina, actie=url), follow=True)
     assert "staat op de wachtlijst voor een coach" in r.content.decode()
     traject.refresh_from_db()
     assert traject.wachtlijst_sinds == VANDAAG

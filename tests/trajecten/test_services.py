@@ -7,6 +7,7 @@ from auditlog.models import LogEntry
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from gemeenten.models import BsnMelding
 from rapportage.models import Programma
 from trajecten import services
 from trajecten.constants import ContactSoort, RedenAfgerond, Soort, Status, Uitvoerder
@@ -77,14 +78,28 @@ class TestDeelnemerRegistreren:
         assert "eigen gemeenten" in fouten(exc)
         assert not Deelnemer.objects.exists()
 
-    def test_bestaand_bsn_geweigerd_ook_in_andere_gemeente(self, medewerker, groningen, emmen):
-        bestaand = DeelnemerFactory(gemeente=emmen)
+    def test_bestaand_bsn_in_eigen_gemeente_geeft_de_behulpzame_melding(self, medewerker,
+                                                                      groningen):
+        bestaand = DeelnemerFactory(gemeente=groningen)
         with pytest.raises(ValidationError) as exc:
             registreer(medewerker, groningen, bsn=bestaand.bsn)
         assert exc.value.message_dict["bsn"] == [
             "Er is al een deelnemer met dit BSN geregistreerd."
         ]
         assert Deelnemer.objects.count() == 1
+        assert not BsnMelding.objects.exists()
+
+    def test_bestaand_bsn_in_andere_gemeente_geweigerd_zonder_het_te_zeggen(
+        self, medewerker, groningen, emmen
+    ):
+        bestaand = DeelnemerFactory(gemeente=emmen)
+        with pytest.raises(ValidationError) as exc:
+            registreer(medewerker, groningen, bsn=bestaand.bsn)
+        assert exc.value.message_dict["bsn"] == [str(services.BSN_NIET_BRUIKBAAR)]
+        assert Deelnemer.objects.count() == 1
+        melding = BsnMelding.objects.get()
+        assert (melding.gemeente, melding.gemeente_dossier, melding.deelnemer_nummer) == (
+            groningen, emmen, bestaand.pk)
 
     def test_ongeldig_bsn_faalt_op_elfproef(self, medewerker, groningen):
         with pytest.raises(ValidationError) as exc:

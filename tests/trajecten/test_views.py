@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from gemeenten.factories import LidmaatschapFactory
 from rapportage.models import Programma
+from tests.trajecten.hulp import verstuur
 from trajecten.constants import ContactSoort, Soort, Status
 from trajecten.factories import (
     CoachFactory,
@@ -292,7 +293,7 @@ class TestDeelnemerWijzigen:
         data = registratie(groningen, voornaam=d.voornaam, achternaam=d.achternaam,
                            geboortedatum=iso(d.geboortedatum), bsn=d.bsn)
         del data["gemeente"]
-        r = mw.post(url, data)
+        r = verstuur(mw, url, data)
         assert r.status_code == 302
         d.refresh_from_db()
         assert d.toestemming_datum == VANDAAG
@@ -433,7 +434,7 @@ class TestIntake:
         url = reverse("trajecten:intake", args=[t.pk])
         html = tekst(mw.get(url))
         assert 'type="checkbox"' in html and "kinderopvang" in html
-        r = mw.post(url, self.data())
+        r = verstuur(mw, url, self.data())
         assert r.status_code == 302
         t.refresh_from_db()
         assert (t.status, t.startdatum) == (Status.INTAKE, VANDAAG)
@@ -442,10 +443,10 @@ class TestIntake:
 
     def test_beroepswens_verplicht_en_datum_in_toekomst(self, mw, deelnemer, vervolg):
         t = TrajectFactory(deelnemer=deelnemer, programma=vervolg)
-        r = mw.post(reverse("trajecten:intake", args=[t.pk]), self.data(beroepswens=""))
+        url = reverse("trajecten:intake", args=[t.pk])
+        r = verstuur(mw, url, self.data(beroepswens=""))
         assert heeft_veldfout(r, "beroepswens", "Dit veld is verplicht.")
-        r = mw.post(reverse("trajecten:intake", args=[t.pk]),
-                    self.data(datum=iso(VANDAAG + datetime.timedelta(days=2))))
+        r = verstuur(mw, url, self.data(datum=iso(VANDAAG + datetime.timedelta(days=2))))
         assert heeft_veldfout(r, "datum", "De intakedatum kan niet in de toekomst liggen.")
         assert not Intake.objects.exists()
 
@@ -459,8 +460,9 @@ class TestIntake:
         IntakeFactory(traject=actief, beroepswens="Kok")
         url = reverse("trajecten:intake", args=[actief.pk])
         assert 'value="Kok"' in tekst(mw.get(url))
-        mw.post(url, self.data(datum=iso(actief.startdatum), beroepswens="Chef-kok"))
-        assert Intake.objects.get().beroepswens == "Chef-kok"
+        verstuur(mw, url, self.data(datum=iso(actief.startdatum), beroepswens="Chef-kok"))
+        intake = Intake.objects.get()
+        assert (intake.beroepswens, intake.versie) == ("Chef-kok", 2)
 
 
 class TestCoachToewijzen:
@@ -481,7 +483,8 @@ class TestCoachToewijzen:
 
     def test_toewijzen(self, mw, actief, groningen):
         coach = CoachFactory(gemeenten=[groningen])
-        r = mw.post(reverse("trajecten:coach_toewijzen", args=[actief.pk]), {"coach": coach.pk})
+        r = verstuur(mw, reverse("trajecten:coach_toewijzen", args=[actief.pk]),
+                     {"coach": coach.pk})
         assert r.status_code == 302
         actief.refresh_from_db()
         assert actief.coach == coach
@@ -492,11 +495,11 @@ class TestCoachToewijzen:
                        coach=vol)
         zonder_vog = CoachFactory(gemeenten=[groningen], zonder_vog=True, naam="Geen Vog")
         url = reverse("trajecten:coach_toewijzen", args=[actief.pk])
-        r = mw.post(url, {"coach": vol.pk})
+        r = verstuur(mw, url, {"coach": vol.pk})
         assert r.status_code == 200
         assert "het maximum voor deze coach" in tekst(r)
         assert 'id="id_coach_error"' in tekst(r)
-        r = mw.post(url, {"coach": zonder_vog.pk})
+        r = verstuur(mw, url, {"coach": zonder_vog.pk})
         assert "Geen Vog heeft geen VOG" in tekst(r)
         actief.refresh_from_db()
         assert actief.coach is None
@@ -519,28 +522,28 @@ class TestStatus:
 
     def test_uitgevallen_zonder_reden(self, mw, actief):
         url = reverse("trajecten:status_wijzigen", args=[actief.pk])
-        r = mw.post(url, {"naar": "uitgevallen", "reden_uitval": "", "datum": ""})
+        r = verstuur(mw, url, {"naar": "uitgevallen", "reden_uitval": "", "datum": ""})
         assert heeft_veldfout(r, "reden_uitval", "Geef de reden van uitval op.")
         actief.refresh_from_db()
         assert actief.status == Status.ACTIEF
 
     def test_uitgevallen_met_reden(self, mw, actief):
         url = reverse("trajecten:status_wijzigen", args=[actief.pk])
-        r = mw.post(url, {"naar": "uitgevallen", "reden_uitval": "Ziek", "datum": ""})
+        r = verstuur(mw, url, {"naar": "uitgevallen", "reden_uitval": "Ziek", "datum": ""})
         assert r.status_code == 302
         actief.refresh_from_db()
         assert (actief.status, actief.einddatum) == (Status.UITGEVALLEN, VANDAAG)
 
     def test_niet_toegestane_overgang_gepost(self, mw, actief):
-        r = mw.post(reverse("trajecten:status_wijzigen", args=[actief.pk]),
-                    {"naar": "nazorg", "reden_uitval": "", "datum": ""})
+        r = verstuur(mw, reverse("trajecten:status_wijzigen", args=[actief.pk]),
+                     {"naar": "nazorg", "reden_uitval": "", "datum": ""})
         assert "Van ‘actief’ kan een traject niet naar ‘nazorg’." in tekst(r)
         actief.refresh_from_db()
         assert actief.status == Status.ACTIEF
 
     def test_geplaatst_zonder_plaatsing(self, mw, actief):
-        r = mw.post(reverse("trajecten:status_wijzigen", args=[actief.pk]),
-                    {"naar": "geplaatst", "reden_uitval": "", "datum": ""})
+        r = verstuur(mw, reverse("trajecten:status_wijzigen", args=[actief.pk]),
+                     {"naar": "geplaatst", "reden_uitval": "", "datum": ""})
         assert "Registreer eerst een plaatsing" in tekst(r)
 
     def test_afgesloten_traject(self, mw, deelnemer, vervolg):
@@ -634,9 +637,9 @@ class TestPlaatsing:
         p = PlaatsingFactory(traject=actief, soort=Soort.STAGE)
         url = reverse("trajecten:plaatsing_beeindigen", args=[p.pk])
         assert mw.get(url).status_code == 200
-        r = mw.post(url, {"einddatum": iso(p.startdatum - datetime.timedelta(days=1))})
+        r = verstuur(mw, url, {"einddatum": iso(p.startdatum - datetime.timedelta(days=1))})
         assert heeft_veldfout(r, "einddatum", "niet vóór de startdatum")
-        r = mw.post(url, {"einddatum": iso(p.startdatum + datetime.timedelta(days=3))})
+        r = verstuur(mw, url, {"einddatum": iso(p.startdatum + datetime.timedelta(days=3))})
         assert r.status_code == 302
         p.refresh_from_db()
         assert p.einddatum == p.startdatum + datetime.timedelta(days=3)
@@ -678,8 +681,7 @@ class TestContact:
 class TestVerhuizen:
     def test_verhuizen_naar_andere_gemeente(self, mw, actief, emmen):
         url = reverse("trajecten:deelnemer_verhuizen", args=[actief.deelnemer_id])
-        assert mw.get(url).status_code == 200
-        r = mw.post(url, {"naar_gemeente": emmen.pk, "bevestigd": "on"})
+        r = verstuur(mw, url, {"naar_gemeente": emmen.pk, "bevestigd": "on"})
         assert r.status_code == 302 and r.url == reverse("trajecten:deelnemer_lijst")
         assert "u ziet het niet meer" in tekst(mw.get(r.url))
         actief.refresh_from_db()
@@ -692,8 +694,8 @@ class TestVerhuizen:
         from gemeenten.factories import LidmaatschapFactory
 
         LidmaatschapFactory(user=medewerker, gemeente=emmen, rol=Rol.MEDEWERKER)
-        r = mw.post(reverse("trajecten:deelnemer_verhuizen", args=[actief.deelnemer_id]),
-                    {"naar_gemeente": emmen.pk, "bevestigd": "on"})
+        r = verstuur(mw, reverse("trajecten:deelnemer_verhuizen", args=[actief.deelnemer_id]),
+                     {"naar_gemeente": emmen.pk, "bevestigd": "on"})
         assert r.status_code == 302 and r.url == dossier_url(actief.deelnemer)
         html = tekst(mw.get(r.url))
         assert "De verhuizing is vastgelegd." in html and "u ziet het niet meer" not in html
@@ -701,15 +703,15 @@ class TestVerhuizen:
         assert actief.gemeente == emmen
 
     def test_bevestiging_verplicht(self, mw, actief, emmen):
-        r = mw.post(reverse("trajecten:deelnemer_verhuizen", args=[actief.deelnemer_id]),
-                    {"naar_gemeente": emmen.pk})
+        r = verstuur(mw, reverse("trajecten:deelnemer_verhuizen", args=[actief.deelnemer_id]),
+                     {"naar_gemeente": emmen.pk})
         assert heeft_veldfout(r, "bevestigd", "Bevestig de verhuizing.")
         actief.refresh_from_db()
         assert actief.gemeente.cbs_code == "GM0014"
 
     def test_naar_eigen_gemeente_niet_te_kiezen(self, mw, actief, groningen):
-        r = mw.post(reverse("trajecten:deelnemer_verhuizen", args=[actief.deelnemer_id]),
-                    {"naar_gemeente": groningen.pk, "bevestigd": "on"})
+        r = verstuur(mw, reverse("trajecten:deelnemer_verhuizen", args=[actief.deelnemer_id]),
+                     {"naar_gemeente": groningen.pk, "bevestigd": "on"})
         assert heeft_veldfout(r, "naar_gemeente", "Selecteer een geldige keuze")
 
 
@@ -774,13 +776,13 @@ def test_van_registratie_tot_nazorg(mw, groningen, vervolg):
                 {"programma": vervolg.pk, "uitvoerder": "vluchtelingenwerk",
                  "aanmelddatum": iso(VANDAAG - datetime.timedelta(days=20))})
     t = Traject.objects.get()
-    mw.post(reverse("trajecten:intake", args=[t.pk]), {
+    verstuur(mw, reverse("trajecten:intake", args=[t.pk]), {
         "datum": iso(VANDAAG - datetime.timedelta(days=15)), "beroepswens": "Monteur",
         "sector": "techniek", "belemmeringen": ["taal"], "actieplan": "Taal en stage",
     })
-    mw.post(reverse("trajecten:coach_toewijzen", args=[t.pk]), {"coach": coach.pk})
-    mw.post(reverse("trajecten:status_wijzigen", args=[t.pk]),
-            {"naar": "actief", "reden_uitval": "", "datum": ""})
+    verstuur(mw, reverse("trajecten:coach_toewijzen", args=[t.pk]), {"coach": coach.pk})
+    verstuur(mw, reverse("trajecten:status_wijzigen", args=[t.pk]),
+             {"naar": "actief", "reden_uitval": "", "datum": ""})
     mw.post(reverse("trajecten:plaatsing_nieuw", args=[t.pk]), {
         "soort": "werkervaringsplaats", "werkgever": "", "werkgever_naam": "Garage Oost",
         "werkgever_kvk_nummer": "", "werkgever_sector": "techniek", "functie": "Monteur",
@@ -789,13 +791,13 @@ def test_van_registratie_tot_nazorg(mw, groningen, vervolg):
     })
     t.refresh_from_db()
     assert t.status == Status.GEPLAATST
-    mw.post(reverse("trajecten:status_wijzigen", args=[t.pk]),
-            {"naar": "nazorg", "reden_uitval": "", "datum": ""})
+    verstuur(mw, reverse("trajecten:status_wijzigen", args=[t.pk]),
+             {"naar": "nazorg", "reden_uitval": "", "datum": ""})
     mw.post(reverse("trajecten:contact_nieuw", args=[t.pk]),
             {"soort": "nazorg", "datum": iso(VANDAAG), "notitie": "Loopt goed"})
-    r = mw.post(reverse("trajecten:status_wijzigen", args=[t.pk]),
-                {"naar": "afgerond", "reden_afgerond": "werk", "reden_uitval": "",
-                 "datum": iso(VANDAAG)})
+    r = verstuur(mw, reverse("trajecten:status_wijzigen", args=[t.pk]),
+                 {"naar": "afgerond", "reden_afgerond": "werk", "reden_uitval": "",
+                  "datum": iso(VANDAAG)})
     t.refresh_from_db()
     assert r.status_code == 302
     assert (t.status, t.reden_afgerond, t.coach, t.startdatum, t.einddatum) == (

@@ -5,6 +5,14 @@ van coaches komt uit één geannoteerde query (`Coach.objects.met_caseload()`).
 
 Deelnemers zijn alleen op id te zoeken: een zoekterm komt in de URL (en daarmee in logregels)
 terecht, en namen en BSN's horen daar niet in. Zoeken op naam of BSN gebeurt in de werkruimte.
+Elke admin met persoonsgegevens staat alleen de lookups van zijn verklaarde filters toe
+(`gemeenten.admin_lookups.AlleenVerklaardeFilters`).
+
+Elke wijzig-, historie- en verwijderpagina van een deelnemer, traject, intake, plaatsing,
+contactmoment of afspraak komt in het toegangslog (*bekeken in de beheeromgeving*, met het
+deelnemernummer), en elke geweigerde poging ook: dat doet
+`gemeenten.toegangslog.ToegangslogMiddleware` voor alle admins samen. Wat een beheerder mag zien,
+bepalen zijn Django-rechten; `is_staff` alleen geeft niets.
 
 Per onderwerp een module (`deelnemer.py`, `coach.py`, `werkgever.py`, `traject.py`); `basis.py`
 heeft wat ze delen.

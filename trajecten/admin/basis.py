@@ -6,6 +6,8 @@ from django.contrib import admin
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from gemeenten.admin_lookups import AlleenVerklaardeFilters
+
 from ..services import volgende_versie
 
 
@@ -45,9 +47,9 @@ class VersieMixin:
         super().save_formset(request, form, formset, change)
 
 
-class BijTrajectAdmin(admin.ModelAdmin):
-    """Intake, plaatsing en contactmoment horen bij een traject; de lijst toont diens gemeente
-    (in dezelfde query: `list_select_related` bevat `traject__gemeente`)."""
+class BijTrajectAdmin(AlleenVerklaardeFilters, admin.ModelAdmin):
+    """Intake, plaatsing, contactmoment en afspraak horen bij een traject; de lijst toont diens
+    gemeente (in dezelfde query: `list_select_related` bevat `traject__gemeente`)."""
 
     show_full_result_count = False
 

@@ -5,6 +5,8 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from gemeenten.admin_lookups import AlleenVerklaardeFilters
+
 from ..constants import OPEN_STATUSSEN, Sector, Taal
 from ..models import Coach, Coachtekort, Traject, vandaag
 from ..models.coach import vog_grens
@@ -74,13 +76,17 @@ class GetraindFilter(admin.SimpleListFilter):
 
 
 class OpenTrajectInline(admin.TabularInline):
-    """De open trajecten van een coach, alleen ter inzage en met niet meer gegevens dan nodig."""
+    """De open trajecten van een coach, alleen ter inzage en met niet meer gegevens dan nodig:
+    het deelnemernummer, geen naam. Wie coaches beheert, hoeft niet te weten wie ze begeleiden;
+    het traject zelf opent (met het recht daarvoor) via de link, en dat komt in het
+    toegangslog."""
 
     model = Traject
     fk_name = "coach"
     extra = 0
     can_delete = False
-    fields = ["deelnemer_naam", "gemeente", "status", "startdatum"]
+    show_change_link = True
+    fields = ["deelnemer_nummer", "gemeente", "status", "startdatum"]
     readonly_fields = fields
     verbose_name = _("open traject")
     verbose_name_plural = _("open trajecten")
@@ -99,17 +105,17 @@ class OpenTrajectInline(admin.TabularInline):
             super()
             .get_queryset(request)
             .filter(status__in=OPEN_STATUSSEN)
-            .select_related("deelnemer", "gemeente")
+            .select_related("gemeente")
             .order_by("startdatum", "pk")
         )
 
     @admin.display(description=_("deelnemer"))
-    def deelnemer_naam(self, obj):
-        return str(obj.deelnemer)
+    def deelnemer_nummer(self, obj):
+        return obj.deelnemer_id
 
 
 @admin.register(Coach)
-class CoachAdmin(KeuzelijstMixin, admin.ModelAdmin):
+class CoachAdmin(AlleenVerklaardeFilters, KeuzelijstMixin, admin.ModelAdmin):
     keuzelijsten = {"talen": Taal.choices, "sectoren": Sector.choices}
     list_display = [
         "naam", "email", "gemeenten_lijst", "getraind_op", "vog", "vog_verloopt_op",
@@ -197,7 +203,7 @@ class CoachAdmin(KeuzelijstMixin, admin.ModelAdmin):
 
 
 @admin.register(Coachtekort)
-class CoachtekortAdmin(admin.ModelAdmin):
+class CoachtekortAdmin(AlleenVerklaardeFilters, admin.ModelAdmin):
     """Het coachtekort per gemeente: hoeveel trajecten op de wachtlijst voor een coach staan,
     hoe lang de langste al wacht, en hoeveel trajecten een coach hebben die niet meer telt.
     Alleen lezen; één query voor de hele lijst (`selectors.coachtekort_per_gemeente`)."""

@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 
+from gemeenten.admin_lookups import AlleenVerklaardeFilters
+
 from ..constants import Taal
 from ..models import Deelnemer, Traject
 from .basis import KeuzelijstMixin, VersieMixin
@@ -32,7 +34,7 @@ class TrajectVanDeelnemerInline(admin.TabularInline):
 
 
 @admin.register(Deelnemer)
-class DeelnemerAdmin(VersieMixin, KeuzelijstMixin, admin.ModelAdmin):
+class DeelnemerAdmin(AlleenVerklaardeFilters, VersieMixin, KeuzelijstMixin, admin.ModelAdmin):
     keuzelijsten = {"talen": Taal.choices}
     list_display = [
         "achternaam", "voornaam", "bsn_gemaskeerd", "gemeente", "land_van_herkomst",

@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from gemeenten.admin_lookups import AlleenVerklaardeFilters
+
 from ..constants import Belemmering
 from ..models import Afspraak, Contactmoment, Intake, Plaatsing, Traject
 from .basis import BijTrajectAdmin, KeuzelijstMixin, VersieMixin
@@ -40,7 +42,7 @@ class ContactmomentInline(admin.TabularInline):
 
 
 @admin.register(Traject)
-class TrajectAdmin(VersieMixin, admin.ModelAdmin):
+class TrajectAdmin(AlleenVerklaardeFilters, VersieMixin, admin.ModelAdmin):
     list_display = [
         "id", "deelnemer", "programma", "gemeente", "behandelaar", "coach", "uitvoerder",
         "status", "aanmelddatum", "startdatum", "einddatum", "kosten",
@@ -61,7 +63,7 @@ class TrajectAdmin(VersieMixin, admin.ModelAdmin):
 
 
 @admin.register(Intake)
-class IntakeAdmin(KeuzelijstMixin, BijTrajectAdmin):
+class IntakeAdmin(VersieMixin, KeuzelijstMixin, BijTrajectAdmin):
     keuzelijsten = {"belemmeringen": Belemmering.choices}
     list_display = ["traject", "datum", "gemeente", "medewerker", "beroepswens", "sector"]
     list_filter = ["sector", "traject__gemeente", "traject__programma"]

@@ -5,11 +5,13 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from gemeenten.admin_lookups import AlleenVerklaardeFilters
+
 from ..models import Plaatsing, Werkgever
 
 
 @admin.register(Werkgever)
-class WerkgeverAdmin(admin.ModelAdmin):
+class WerkgeverAdmin(AlleenVerklaardeFilters, admin.ModelAdmin):
     list_display = [
         "naam", "kvk_nummer", "sector", "gemeente", "werkakkoord", "aantal_plaatsingen",
     ]

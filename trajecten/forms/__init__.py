@@ -36,6 +36,7 @@ from .traject import (
     StatusForm,
     TrajectStartenForm,
     TrajectWijzigenForm,
+    WachtlijstForm,
 )
 from .werkgever import WerkgeverForm
 
@@ -62,6 +63,7 @@ __all__ = [
     "TrajectStartenForm",
     "TrajectWijzigenForm",
     "VersieVeld",
+    "WachtlijstForm",
     "VerhuizenForm",
     "WerkgeverForm",
     "datumveld",

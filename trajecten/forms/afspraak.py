@@ -49,7 +49,9 @@ class AfspraakForm(NLDSFormulier, forms.Form):
     def __init__(self, *args, traject, user, **kwargs):
         super().__init__(*args, **kwargs)
         veld = self.fields["medewerker"]
-        veld.queryset = medewerkers_van(traject.gemeente_id)
+        # De gemeente waar de deelnemer nu woont (toegang volgt de persoon); voor een open
+        # traject is dat ook de gemeente van het traject.
+        veld.queryset = medewerkers_van(traject.deelnemer.gemeente_id)
         veld.label_from_instance = lambda u: u.get_full_name() or u.get_username()
         veld.initial = user.pk
         self.fields["datum"].widget.attrs["min"] = vandaag().isoformat()

@@ -88,15 +88,15 @@ class VersieVeld(forms.IntegerField):
 
     De service vergelijkt hem met de versie in de database; zo overschrijft niemand
     ongemerkt wat een collega intussen opsloeg (zie `services.Bewerkingsconflict`). Elk
-    bewerkformulier van de werkplek stuurt hem mee. Ontbreekt hij helemaal (een script of een
-    pagina van vóór deze versie), dan wordt er niet vergeleken; een ongeldige waarde geeft een
-    melding.
+    bewerkformulier van de werkplek stuurt hem mee en eist hem: een verzoek zonder versie (een
+    script, een oude pagina, een gemanipuleerd formulier) of met een ongeldige waarde krijgt een
+    melding en er wordt niets opgeslagen.
     """
 
     def __init__(self, **kwargs):
         melding = _("Het formulier is onvolledig verstuurd. Laad de pagina opnieuw en probeer "
                     "het nog eens.")
-        kwargs.setdefault("required", False)
+        kwargs.setdefault("required", True)
         kwargs.setdefault("widget", forms.HiddenInput)
         kwargs.setdefault("label", _("versie"))
         kwargs.setdefault("min_value", 1)

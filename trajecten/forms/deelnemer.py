@@ -80,6 +80,7 @@ class VerhuizenForm(NLDSFormulier, forms.Form):
                 "gaat en dat deze gemeente het dossier daarna niet meer ziet."),
         error_messages={"required": _("Bevestig de verhuizing.")},
     )
+    versie = VersieVeld()
 
     def __init__(self, *args, deelnemer, **kwargs):
         super().__init__(*args, **kwargs)

@@ -45,6 +45,15 @@ class IntakeForm(NLDSFormulier, forms.Form):
         Intake, "actieplan",
         help_text=_("Het individueel actieplan: doelen, stappen en wie wat doet."),
     )
+    # 0: het formulier is geopend toen er nog geen intake was.
+    versie = VersieVeld(min_value=0)
+
+    @staticmethod
+    def initial_uit(intake: Intake | None) -> dict:
+        if intake is None:
+            return {"versie": 0}
+        velden = ("datum", "beroepswens", "sector", "belemmeringen", "actieplan", "versie")
+        return {v: getattr(intake, v) for v in velden}
 
 
 class CoachToewijzenForm(NLDSFormulier, forms.Form):
@@ -108,6 +117,13 @@ class TrajectWijzigenForm(NLDSFormulier, forms.Form):
         return {v: getattr(traject, v) for v in ("uitvoerder", "kosten", "versie")}
 
 
+class WachtlijstForm(NLDSFormulier, forms.Form):
+    """De knop 'Op de wachtlijst zetten' (op de pagina 'Coach toewijzen'): alleen de versie
+    van het traject waarop de pagina gebaseerd was."""
+
+    versie = VersieVeld()
+
+
 class BehandelaarForm(NLDSFormulier, forms.Form):
     """Een traject overdragen aan een collega van dezelfde gemeente."""
 
@@ -121,7 +137,8 @@ class BehandelaarForm(NLDSFormulier, forms.Form):
 
     def __init__(self, *args, traject, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["behandelaar"].queryset = medewerkers_van(traject.gemeente_id)
+        # Zoals `AfspraakForm`: collega's uit de gemeente waar de deelnemer nu woont.
+        self.fields["behandelaar"].queryset = medewerkers_van(traject.deelnemer.gemeente_id)
         self.fields["behandelaar"].label_from_instance = (
             lambda u: u.get_full_name() or u.get_username()
         )

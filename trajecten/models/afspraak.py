@@ -25,8 +25,9 @@ MAX_DUUR_MINUTEN = 8 * 60
 
 class AfspraakQuerySet(models.QuerySet):
     def voor(self, user):
-        """Afspraken op trajecten in een gemeente van `user` (als medewerker)."""
-        return self.filter(traject__gemeente__in=Gemeente.objects.voor(user))
+        """Afspraken op trajecten van deelnemers die nu in een gemeente van `user` (als
+        medewerker) wonen (zie `TrajectQuerySet.voor`)."""
+        return self.filter(traject__deelnemer__gemeente__in=Gemeente.objects.voor(user))
 
     def van(self, user):
         """De afspraken in de agenda van `user`."""

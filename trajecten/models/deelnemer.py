@@ -85,6 +85,11 @@ class Deelnemer(Tijdstempels):
             ),
         ]
         indexes = [models.Index(fields=["gemeente", "achternaam"])]
+        # Het hele dossier uit elke gemeente (met BSN en gezondheid) downloaden is een eigen
+        # recht (groep "privacy"), niet iets wat elke beheerder kan.
+        permissions = [
+            ("inzageverzoek_downloaden", _("Mag een inzageverzoek (AVG art. 15) downloaden")),
+        ]
 
     def __str__(self):
         return f"{self.voornaam} {self.achternaam}"

@@ -15,8 +15,9 @@ from .werkgever import Werkgever
 
 class PlaatsingQuerySet(models.QuerySet):
     def voor(self, user):
-        """Plaatsingen op trajecten in een gemeente van `user` (als medewerker)."""
-        return self.filter(traject__gemeente__in=Gemeente.objects.voor(user))
+        """Plaatsingen van deelnemers die nu in een gemeente van `user` (als medewerker) wonen
+        (zie `TrajectQuerySet.voor`)."""
+        return self.filter(traject__deelnemer__gemeente__in=Gemeente.objects.voor(user))
 
 
 class Plaatsing(Tijdstempels):

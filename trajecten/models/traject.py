@@ -19,8 +19,13 @@ class TrajectQuerySet(models.QuerySet):
         return self.filter(status__in=OPEN_STATUSSEN)
 
     def voor(self, user):
-        """Trajecten in een gemeente van `user` (als medewerker)."""
-        return self.filter(gemeente__in=Gemeente.objects.voor(user))
+        """Trajecten van deelnemers die nu in een gemeente van `user` (als medewerker) wonen.
+
+        Toegang volgt de persoon, niet `Traject.gemeente`: na een verhuizing is ook een
+        afgesloten traject dat in de oude gemeente blijft tellen van de nieuwe gemeente, en de
+        oude gemeente ziet het niet meer (docs/domain.md, "Verhuizing"). `Traject.gemeente`
+        dient alleen de rapportage."""
+        return self.filter(deelnemer__gemeente__in=Gemeente.objects.voor(user))
 
     def van_behandelaar(self, user):
         """'Mijn dossiers': trajecten waarvan `user` behandelaar is, en trajecten zonder
@@ -147,6 +152,7 @@ class Intake(Tijdstempels):
         help_text=_("Kies uit: ") + ", ".join(str(b.label) for b in Belemmering),
     )
     actieplan = models.TextField(_("individueel actieplan"), blank=True, default="")
+    versie = versieveld()
 
     class Meta:
         verbose_name = _("intake")

@@ -1,5 +1,10 @@
 """Eén object ophalen, altijd binnen de gemeenten van de gebruiker: een id van een andere
-gemeente geeft `Http404`, nooit het record."""
+gemeente geeft `Http404`, nooit het record.
+
+Alles over een persoon (deelnemer, traject, plaatsing) volgt de gemeente waar de deelnemer nu
+woont (`Model.objects.voor(user)`), ook een afgesloten traject dat na een verhuizing bij de oude
+gemeente blijft tellen. Het toegangslog van elke opgehaalde pagina en elke weigering schrijft
+`gemeenten.toegangslog.ToegangslogMiddleware`; selectors schrijven niets."""
 
 from __future__ import annotations
 
@@ -22,7 +27,8 @@ def deelnemer_ophalen(*, user, pk: int) -> Deelnemer:
 
 
 def traject_ophalen(*, user, pk: int) -> Traject:
-    """Het traject met `pk` in een gemeente van `user`; anders `Http404`."""
+    """Het traject met `pk` van een deelnemer die in een gemeente van `user` woont; anders
+    `Http404`."""
     return get_object_or_404(
         Traject.objects.voor(user).select_related(
             "deelnemer", "gemeente", "coach", "programma", "intake"
@@ -32,7 +38,8 @@ def traject_ophalen(*, user, pk: int) -> Traject:
 
 
 def plaatsing_ophalen(*, user, pk: int) -> Plaatsing:
-    """De plaatsing met `pk` op een traject in een gemeente van `user`; anders `Http404`."""
+    """De plaatsing met `pk` van een deelnemer die in een gemeente van `user` woont; anders
+    `Http404`."""
     return get_object_or_404(
         Plaatsing.objects.voor(user).select_related("traject__deelnemer", "werkgever"),
         pk=pk,

@@ -13,7 +13,6 @@ from django.db.models import (
     DateField,
     Exists,
     F,
-    Func,
     OuterRef,
     Q,
     QuerySet,
@@ -31,6 +30,7 @@ from ..constants import (
     ContactSoort,
     Status,
 )
+from ..datums import PlusMaanden
 from ..models import Afspraak, Contactmoment, Plaatsing, Traject
 from ..models.coach import VogVerlooptOp, inzetbaar
 
@@ -40,24 +40,6 @@ INTAKE_TERMIJN_DAGEN = 14
 NAZORG_NA_MAANDEN = 6
 #: Een open traject zonder contact in zoveel dagen vraagt aandacht.
 CONTACT_TERMIJN_DAGEN = 60
-
-
-class PlusMaanden(Func):
-    """`datum + n maanden` in de database (PostgreSQL en SQLite), als DateField."""
-
-    output_field = DateField()
-
-    def __init__(self, expressie, maanden: int, **extra):
-        self.maanden = int(maanden)
-        super().__init__(expressie, **extra)
-
-    def as_sql(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.source_expressions[0])
-        return f"CAST(({sql} + INTERVAL '{self.maanden} months') AS date)", params
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        sql, params = compiler.compile(self.source_expressions[0])
-        return f"date({sql}, '+{self.maanden} months')", params
 
 
 @dataclass(frozen=True)

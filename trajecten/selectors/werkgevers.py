@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from ..models import Plaatsing, Werkgever
 
 
 def werkgever_lijst(*, user) -> QuerySet[Werkgever]:
-    """Werkgevers in de gemeenten van `user`, met het aantal plaatsingen (één query)."""
+    """Werkgevers in de gemeenten van `user`, met het aantal plaatsingen dat `user` bij die
+    werkgever ziet (die van deelnemers in zijn gemeenten, zoals `plaatsingen_bij_werkgever`);
+    één query."""
+    zichtbaar = Q(plaatsingen__in=Plaatsing.objects.voor(user))
     return (
         Werkgever.objects.voor(user)
         .select_related("gemeente")
-        .annotate(aantal_plaatsingen=Count("plaatsingen", distinct=True))
+        .annotate(aantal_plaatsingen=Count("plaatsingen", filter=zichtbaar, distinct=True))
         .order_by("naam", "pk")
     )
 
 
 def plaatsingen_bij_werkgever(*, user, werkgever: Werkgever) -> QuerySet[Plaatsing]:
-    """Plaatsingen bij `werkgever` op trajecten in de gemeenten van `user`."""
+    """Plaatsingen bij `werkgever` van deelnemers die nu in de gemeenten van `user` wonen: een
+    verhuisde deelnemer staat niet meer op de werkgeverpagina van zijn oude gemeente."""
     return (
         Plaatsing.objects.voor(user)
         .filter(werkgever=werkgever)

@@ -2,6 +2,8 @@
 
 - `deelnemer.py`: `deelnemer_registreren`, `deelnemer_wijzigen`, `deelnemer_verhuizen`, en
   de regels voor persoonsgegevens (`deelnemer_fouten`), die ook de bulkimport gebruikt;
+- `bsn.py`: een BSN dat al bestaat, zonder orakel: behulpzaam binnen de eigen gemeenten,
+  neutraal daarbuiten, met een melding voor de beheerder (ook voor de bulkimport);
 - `traject.py`: `traject_starten`, `intake_vastleggen`, `coach_toewijzen`,
   `status_wijzigen`, `traject_wijzigen`;
 - `plaatsing.py`: `plaatsing_registreren`, `plaatsing_wijzigen`, `plaatsing_beeindigen`;
@@ -53,9 +55,15 @@ from .afspraak import (
 )
 from .basis import DUBBEL_VENSTER
 from .behandelaar import behandelaar_overdragen, op_wachtlijst_zetten
+from .bsn import (
+    BSN_BESTAAT,
+    BSN_NIET_BRUIKBAAR,
+    BsnHouder,
+    bsn_andere_gemeente_melden,
+    bsn_houders,
+)
 from .contact import contactmoment_registreren
 from .deelnemer import (
-    BSN_BESTAAT,
     MINIMUM_LEEFTIJD,
     WIJZIGBARE_VELDEN,
     deelnemer_fouten,
@@ -87,6 +95,7 @@ __all__ = [
     "AFMELDINGEN",
     "AFSPRAAK_MAX_DAGEN_VOORUIT",
     "BSN_BESTAAT",
+    "BSN_NIET_BRUIKBAAR",
     "DUBBEL_VENSTER",
     "MAX_KOSTEN",
     "MINIMUM_LEEFTIJD",
@@ -94,6 +103,7 @@ __all__ = [
     "SOORTEN_MET_WERKGEVER",
     "WIJZIGBARE_VELDEN",
     "Bewerkingsconflict",
+    "BsnHouder",
     "afspraak_afmelden",
     "afspraak_gehouden",
     "afspraak_plannen",
@@ -101,6 +111,8 @@ __all__ = [
     "agendafeed_opheffen",
     "agendafeed_vernieuwen",
     "behandelaar_overdragen",
+    "bsn_andere_gemeente_melden",
+    "bsn_houders",
     "coach_toewijzen",
     "contactmoment_registreren",
     "deelnemer_fouten",

@@ -44,15 +44,19 @@ def vergrendel_deelnemer(deelnemer: Deelnemer, *, door) -> Deelnemer:
 
 
 def vergrendel_traject(traject: Traject, *, door) -> Traject:
-    """Het traject opnieuw gelezen en vergrendeld, na de toegangscheck. Elke service die iets
+    """Het traject opnieuw gelezen en vergrendeld, met de toegangscheck. Elke service die iets
     aan een traject of zijn plaatsingen en contacten schrijft, begint hier: zo wachten twee
-    gelijktijdige verzoeken op elkaar en ziet de tweede wat de eerste maakte."""
-    eis_medewerker(door, traject.gemeente_id)
-    return (
+    gelijktijdige verzoeken op elkaar en ziet de tweede wat de eerste maakte.
+
+    Toegang volgt de persoon: `door` moet medewerker zijn van de gemeente waar de deelnemer nu
+    woont, ook bij een afgesloten traject dat na een verhuizing bij de oude gemeente telt."""
+    vergrendeld = (
         Traject.objects.select_for_update(of=("self",))
         .select_related("deelnemer", "gemeente", "coach")
         .get(pk=traject.pk)
     )
+    eis_medewerker(door, vergrendeld.deelnemer.gemeente_id)
+    return vergrendeld
 
 
 def vergrendel_plaatsing(plaatsing: Plaatsing, *, door) -> Plaatsing:

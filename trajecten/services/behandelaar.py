@@ -53,12 +53,18 @@ def behandelaar_overdragen(
 
 
 @transaction.atomic
-def op_wachtlijst_zetten(*, traject: Traject, door) -> Traject:
+def op_wachtlijst_zetten(*, traject: Traject, door, versie: int | None = None) -> Traject:
     """Zet een open traject op de wachtlijst voor een coach, met vandaag als begin van het
     wachten; een coach die niet (meer) telt (niet actief of zonder geldige VOG) wordt
     losgekoppeld. Staat het traject al op de wachtlijst, dan blijft de oorspronkelijke datum.
-    Het traject gaat eraf zodra er een coach is (`coach_toewijzen`) of het sluit."""
+    Het traject gaat eraf zodra er een coach is (`coach_toewijzen`) of het sluit. Met `versie`:
+    `Bewerkingsconflict` als het traject intussen door iemand anders is gewijzigd (een coach
+    toegewezen, afgesloten)."""
     traject = vergrendel_traject(traject, door=door)
+    if eis_versie(traject, versie, {
+        "coach": None, "wachtlijst_sinds": traject.wachtlijst_sinds or vandaag(),
+    }):
+        return traject
     if traject.wachtlijst_sinds:
         return traject
     if not traject.is_open:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -22,14 +23,22 @@ def contactmoment_registreren(
     notitie: str = "",
     afspraak: Afspraak | None = None,
 ) -> Contactmoment:
-    """Legt een gesprek, nazorgcontact of werkgeverscontact vast: wat er gebeurd is.
+    """Legt een gesprek, nazorgcontact of werkgeverscontact vast op een open traject: wat er
+    gebeurd is.
 
-    De datum ligt niet in de toekomst (wat nog komt, is een afspraak) en niet vóór de
-    aanmelding. Hetzelfde contact (soort, datum, notitie) binnen het dubbel-venster geeft het
-    eerste terug. `afspraak`: de gehouden afspraak waarvan dit het verslag is
-    (`afspraak_gehouden`).
+    Een afgesloten traject (afgerond, uitgevallen) krijgt geen contacten meer (code
+    `traject_gesloten`): wat er daarna gebeurt, hoort bij een nieuw traject. De datum ligt niet
+    in de toekomst (wat nog komt, is een afspraak) en niet vóór de aanmelding. Hetzelfde contact
+    (soort, datum, notitie) binnen het dubbel-venster geeft het eerste terug. `afspraak`: de
+    gehouden afspraak waarvan dit het verslag is (`afspraak_gehouden`).
     """
     traject = vergrendel_traject(traject, door=door)
+    if not traject.is_open:
+        raise ValidationError(
+            _("Dit traject is afgesloten; er kan geen contactmoment meer worden vastgelegd. "
+              "Start zo nodig een nieuw traject."),
+            code="traject_gesloten",
+        )
     fouten = Fouten()
     if soort not in ContactSoort.values:
         fouten.voeg_toe("soort", _("Kies een soort contact uit de lijst."))

@@ -1,5 +1,6 @@
 """Deelnemer: registreren, persoonsgegevens wijzigen, verhuizen; en de regels voor de
-persoonsgegevens (`deelnemer_fouten`), die ook de bulkimport gebruikt."""
+persoonsgegevens (`deelnemer_fouten`), die ook de bulkimport gebruikt. Wat een bestaand BSN
+oplevert, staat in `bsn.py`."""
 
 from __future__ import annotations
 
@@ -22,10 +23,17 @@ from ..validators import normaliseer_bsn, valideer_bsn
 from .basis import (
     Fouten,
     controleer_keuzes,
+    eis_medewerker,
     niet_in_toekomst,
     recent,
     uniek,
     vergrendel_deelnemer,
+)
+from .bsn import (
+    BSN_BESTAAT,
+    BSN_NIET_BRUIKBAAR,
+    bsn_houders,
+    weiger_bsn_van_andere_gemeente,
 )
 from .versies import bewaar_nieuwe_versie, eis_versie, volgende_versie
 
@@ -33,8 +41,6 @@ from .versies import bewaar_nieuwe_versie, eis_versie, volgende_versie
 MINIMUM_LEEFTIJD = 15
 #: Een datum vóór dit jaar is bij een deelnemer een tikfout.
 EERSTE_JAAR = 1900
-#: Het BSN is landelijk uniek; zelfde melding bij registreren en importeren.
-BSN_BESTAAT = gettext_lazy("Er is al een deelnemer met dit BSN geregistreerd.")
 
 #: De andere datums van een deelnemer: (veld, hoe de melding hem noemt, melding bij vóór 1900).
 _ANDERE_DATUMS = (
@@ -112,23 +118,23 @@ def deelnemer_fouten(deelnemer: Deelnemer, *, exclude: Iterable[str] = ()) -> di
     return {veld: meldingen for veld, meldingen in fouten.items() if veld not in exclude}
 
 
-def _bsn_bestaat(bsn: str, behalve: int | None = None) -> bool:
-    qs = Deelnemer.objects.filter(bsn=bsn)
-    if behalve:
-        qs = qs.exclude(pk=behalve)
-    return bool(bsn) and qs.exists()
+def _bsn_bij_ander(bsn: str, *, door, behalve: int | None = None) -> bool:
+    """Heeft een andere deelnemer in de gemeenten van `door` dit BSN? (Een deelnemer elders
+    heeft `weiger_bsn_van_andere_gemeente` al afgehandeld, buiten deze transactie.)"""
+    houder = bsn_houders([bsn], door=door, behalve=behalve).get(bsn)
+    return houder is not None and houder.zichtbaar
 
 
 def _bewaar(deelnemer: Deelnemer) -> None:
-    # Twee gelijktijdige registraties met hetzelfde BSN: de unieke index beslist.
+    # Twee gelijktijdige registraties met hetzelfde BSN: de unieke index beslist. Van wie het
+    # andere dossier is, weten we hier niet: dus de neutrale weigering.
     try:
         with transaction.atomic():
             deelnemer.save()
     except IntegrityError as exc:
-        raise ValidationError({"bsn": [BSN_BESTAAT]}) from exc
+        raise ValidationError({"bsn": [BSN_NIET_BRUIKBAAR]}) from exc
 
 
-@transaction.atomic
 def deelnemer_registreren(
     *,
     door,
@@ -151,11 +157,15 @@ def deelnemer_registreren(
 ) -> Deelnemer:
     """Registreert een deelnemer in een gemeente van `door`.
 
-    Weigert (ValidationError) wat `deelnemer_fouten` afkeurt en een BSN dat al bestaat (in
-    welke gemeente ook). Bestaat er in de gemeenten van `door` al iemand met dezelfde naam en
-    geboortedatum, dan volgt een ValidationError met code `mogelijk_dubbel`, tenzij
-    `dubbel_bevestigd` waar is ("toch aanmaken"). Hetzelfde formulier twee keer binnen het
-    dubbel-venster geeft de eerste deelnemer terug.
+    Weigert (ValidationError) wat `deelnemer_fouten` afkeurt en een BSN dat al bestaat: in de
+    gemeenten van `door` met `BSN_BESTAAT`, daarbuiten met de neutrale `BSN_NIET_BRUIKBAAR`
+    en een melding voor de beheerder (`bsn.py`). Bestaat er in de gemeenten van `door` al
+    iemand met dezelfde naam en geboortedatum, dan volgt een ValidationError met code
+    `mogelijk_dubbel`, tenzij `dubbel_bevestigd` waar is ("toch aanmaken"). Hetzelfde
+    formulier twee keer binnen het dubbel-venster geeft de eerste deelnemer terug.
+
+    Alleen het opslaan draait in een transactie: de melding van een BSN uit een andere gemeente
+    moet de weigering overleven.
     """
     fouten = Fouten()
     if not is_medewerker_van(door, gemeente):
@@ -174,45 +184,64 @@ def deelnemer_registreren(
     )
     fouten.update(deelnemer_fouten(deelnemer))
     fouten.gooi()
+    weiger_bsn_van_andere_gemeente(
+        bsn=deelnemer.bsn, door=door, gemeente=gemeente, bron="registreren"
+    )
+    return _bewaar_nieuwe_deelnemer(deelnemer, door=door, dubbel_bevestigd=dubbel_bevestigd)
 
+
+@transaction.atomic
+def _bewaar_nieuwe_deelnemer(deelnemer: Deelnemer, *, door, dubbel_bevestigd: bool) -> Deelnemer:
     # Dubbel verzonden? Dan dezelfde deelnemer terug.
     eerder = recent(Deelnemer.objects.filter(
-        gemeente=gemeente, voornaam=deelnemer.voornaam, achternaam=deelnemer.achternaam,
-        geboortedatum=geboortedatum, bsn=deelnemer.bsn,
+        gemeente=deelnemer.gemeente, voornaam=deelnemer.voornaam,
+        achternaam=deelnemer.achternaam, geboortedatum=deelnemer.geboortedatum,
+        bsn=deelnemer.bsn,
     ))
     if eerder:
         return eerder
 
-    if _bsn_bestaat(deelnemer.bsn):
+    if _bsn_bij_ander(deelnemer.bsn, door=door):
         raise ValidationError({"bsn": [BSN_BESTAAT]})
     if not dubbel_bevestigd and mogelijke_dubbelen(
         user=door, voornaam=deelnemer.voornaam, achternaam=deelnemer.achternaam,
-        geboortedatum=geboortedatum,
+        geboortedatum=deelnemer.geboortedatum,
     ):
         raise ValidationError(
             _("Er is al een deelnemer met dezelfde naam en geboortedatum. Controleer of het om "
               "dezelfde persoon gaat; is het echt iemand anders, kies dan ‘Toch aanmaken’."),
             code="mogelijk_dubbel",
         )
-    deelnemer.full_clean()
+    # Het BSN keurde `deelnemer_fouten` al; of het uniek is, beslist de index in `_bewaar`
+    # (met de neutrale melding), niet een constraintmelding die het bestaan verraadt.
+    deelnemer.full_clean(exclude=["bsn"])
     _bewaar(deelnemer)
     return deelnemer
 
 
-@transaction.atomic
 def deelnemer_wijzigen(
     *, deelnemer: Deelnemer, door, versie: int | None = None, **velden
 ) -> Deelnemer:
     """Wijzigt de persoonsgegevens van een deelnemer (niet de gemeente: zie
-    `deelnemer_verhuizen`). Zelfde regels als bij registreren; een BSN dat bij een ander
-    hoort wordt geweigerd. Met `versie` (uit het formulier): `Bewerkingsconflict` als iemand
+    `deelnemer_verhuizen`). Zelfde regels als bij registreren, ook voor een BSN dat bij een
+    ander hoort (`bsn.py`). Met `versie` (uit het formulier): `Bewerkingsconflict` als iemand
     anders de deelnemer intussen wijzigde; er wordt dan niets overschreven."""
     onbekend = set(velden) - set(WIJZIGBARE_VELDEN)
     if onbekend:
         raise ValueError(f"onbekende velden: {sorted(onbekend)}")
-    deelnemer = vergrendel_deelnemer(deelnemer, door=door)
     if "bsn" in velden:
         velden["bsn"] = normaliseer_bsn(velden["bsn"] or "")
+        eis_medewerker(door, deelnemer.gemeente_id)
+        weiger_bsn_van_andere_gemeente(
+            bsn=velden["bsn"], door=door, gemeente=deelnemer.gemeente, bron="wijzigen",
+            behalve=deelnemer.pk,
+        )
+    return _wijzig_deelnemer(deelnemer, door=door, versie=versie, velden=velden)
+
+
+@transaction.atomic
+def _wijzig_deelnemer(deelnemer: Deelnemer, *, door, versie: int | None, velden: dict):
+    deelnemer = vergrendel_deelnemer(deelnemer, door=door)
     if "talen" in velden:
         velden["talen"] = uniek(velden["talen"])
     for naam in _TEKSTVELDEN:
@@ -223,30 +252,36 @@ def deelnemer_wijzigen(
     for naam, waarde in velden.items():
         setattr(deelnemer, naam, waarde)
     fouten = Fouten(deelnemer_fouten(deelnemer))
-    if _bsn_bestaat(deelnemer.bsn, behalve=deelnemer.pk):
+    if _bsn_bij_ander(deelnemer.bsn, door=door, behalve=deelnemer.pk):
         fouten.voeg_toe("bsn", _("Er is al een andere deelnemer met dit BSN geregistreerd."))
     fouten.gooi()
     volgende_versie(deelnemer)
-    deelnemer.full_clean()
+    deelnemer.full_clean(exclude=["bsn"])  # zie _bewaar_nieuwe_deelnemer
     _bewaar(deelnemer)
     return deelnemer
 
 
 @transaction.atomic
-def deelnemer_verhuizen(*, deelnemer: Deelnemer, naar_gemeente: Gemeente, door) -> Deelnemer:
+def deelnemer_verhuizen(
+    *, deelnemer: Deelnemer, naar_gemeente: Gemeente, door, versie: int | None = None
+) -> Deelnemer:
     """Verhuist een deelnemer met zijn open traject(en) naar een andere gemeente
     (docs/domain.md, "Verhuizing").
 
     `door` moet medewerker zijn van de huidige gemeente; het doel mag elke gemeente zijn.
-    Afgesloten trajecten blijven bij de oude gemeente (zo tellen ze daar, en de persoon telt
-    nooit dubbel: elk traject hoort bij precies één gemeente). De wijzigingshistorie blijft bij
-    het dossier. Een coach die niet in de nieuwe gemeente werkt, wordt losgekoppeld; net zo
-    de behandelaar, en geplande afspraken in de agenda van iemand buiten de nieuwe gemeente
-    staan daarna in niemands agenda. Het verhuisde traject krijgt `binnengekomen_op` (vandaag):
-    zonder behandelaar staat het in de werkvoorraad van de nieuwe gemeente. Daarna heeft de
-    oude gemeente geen toegang meer.
+    Afgesloten trajecten blijven voor de rapportage bij de oude gemeente (zo tellen ze daar,
+    en de persoon telt nooit dubbel: elk traject hoort bij precies één gemeente), maar de
+    toegang volgt de persoon: daarna ziet alleen de nieuwe gemeente het dossier en al zijn
+    trajecten. De wijzigingshistorie blijft bij het dossier. Een coach die niet in de nieuwe
+    gemeente werkt, wordt losgekoppeld; net zo de behandelaar, en geplande afspraken in de
+    agenda van iemand buiten de nieuwe gemeente staan daarna in niemands agenda. Het verhuisde
+    traject krijgt `binnengekomen_op` (vandaag): zonder behandelaar staat het in de
+    werkvoorraad van de nieuwe gemeente. Met `versie`: `Bewerkingsconflict` als iemand anders
+    de deelnemer intussen wijzigde (bijvoorbeeld al verhuisd).
     """
     deelnemer = vergrendel_deelnemer(deelnemer, door=door)
+    if eis_versie(deelnemer, versie, {"gemeente": naar_gemeente}):
+        return deelnemer
     if naar_gemeente.pk == deelnemer.gemeente_id:
         raise ValidationError(
             {"naar_gemeente": [_("De deelnemer staat al in deze gemeente ingeschreven.")]}

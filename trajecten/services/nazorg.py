@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime
 
-from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ..constants import GEPLAATST_SOORTEN, NAZORG_MAANDEN, AfspraakSoort
+from ..datums import plus_maanden
 from ..models import Afspraak, Plaatsing, vandaag
 
 #: Nazorgafspraken staan om deze tijd; de medewerker verzet ze waar nodig.
@@ -18,8 +18,9 @@ WEEKEND = (5, 6)
 
 
 def nazorgdatum(startdatum: datetime.date, maanden: int) -> datetime.date:
-    """`maanden` na de start (kalendermaanden), op een werkdag."""
-    datum = startdatum + relativedelta(months=maanden)
+    """`maanden` na de start (kalendermaanden, geklemd op de maandeinde zoals
+    `datums.plus_maanden`), op een werkdag."""
+    datum = plus_maanden(startdatum, maanden)
     while datum.weekday() in WEEKEND:
         datum += datetime.timedelta(days=1)
     return datum

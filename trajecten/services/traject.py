@@ -34,7 +34,7 @@ from .basis import (
     vergrendel_deelnemer,
     vergrendel_traject,
 )
-from .versies import bewaar_nieuwe_versie, eis_versie
+from .versies import bewaar_nieuwe_versie, eis_versie, volgende_versie
 
 #: Het grootste bedrag dat `kosten` kan bevatten (max_digits=10, decimal_places=2).
 MAX_KOSTEN = Decimal("99999999.99")
@@ -115,17 +115,28 @@ def intake_vastleggen(
     sector: str = "",
     belemmeringen: Iterable[str] = (),
     actieplan: str = "",
+    versie: int | None = None,
 ) -> Intake:
     """Legt de intake vast (of werkt hem bij) en zet een aangemeld traject op 'intake'.
 
     De startdatum van het traject wordt de intakedatum (trajecten gestart telt daarop). De
     intakedatum ligt niet in de toekomst en niet vóór de aanmelding. Bij het bijwerken van een
-    bestaande intake schuift de startdatum mee, maar nooit voorbij de eerste plaatsing.
+    bestaande intake schuift de startdatum mee, maar nooit voorbij de eerste plaatsing; de
+    versie van de intake gaat omhoog. Met `versie` (uit het formulier; 0 = er was nog geen
+    intake): `Bewerkingsconflict` als iemand anders de intake intussen vastlegde of wijzigde.
     """
     traject = vergrendel_traject(traject, door=door)
     if traject.status in GESLOTEN_STATUSSEN:
         raise ValidationError(_("Dit traject is afgesloten; de intake kan niet meer worden "
                                 "vastgelegd."), code="traject_gesloten")
+    intake = Intake.objects.filter(traject=traject).first()
+    belemmeringen = uniek(belemmeringen)
+    ingediend = {
+        "datum": datum, "beroepswens": (beroepswens or "").strip(), "sector": sector or "",
+        "belemmeringen": belemmeringen, "actieplan": (actieplan or "").strip(),
+    }
+    if intake is not None and eis_versie(intake, versie, ingediend):
+        return intake
     fouten = Fouten()
     niet_in_toekomst(fouten, "datum", datum, _("De intakedatum"))
     if datum and datum < traject.aanmelddatum:
@@ -134,10 +145,8 @@ def intake_vastleggen(
         ) % {"datum": datum_nl(traject.aanmelddatum)})
     if sector and sector not in Sector.values:
         fouten.voeg_toe("sector", _("Kies een sector uit de lijst."))
-    belemmeringen = uniek(belemmeringen)
     controleer_keuzes(fouten, "belemmeringen", belemmeringen, Belemmering)
 
-    intake = Intake.objects.filter(traject=traject).first()
     eerste_plaatsing = traject.plaatsingen.order_by("startdatum").first()
     if intake and eerste_plaatsing and datum and datum > eerste_plaatsing.startdatum:
         fouten.voeg_toe("datum", _(
@@ -146,13 +155,13 @@ def intake_vastleggen(
     fouten.gooi()
 
     oude_datum = intake.datum if intake else None
-    intake = intake or Intake(traject=traject)
-    intake.datum = datum
+    if intake is None:
+        intake = Intake(traject=traject)
+    else:
+        volgende_versie(intake)
+    for naam, waarde in ingediend.items():
+        setattr(intake, naam, waarde)
     intake.medewerker = door
-    intake.beroepswens = (beroepswens or "").strip()
-    intake.sector = sector or ""
-    intake.belemmeringen = belemmeringen
-    intake.actieplan = (actieplan or "").strip()
     intake.full_clean()
     intake.save()
 

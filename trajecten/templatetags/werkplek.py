@@ -74,7 +74,7 @@ def menu(context):
             (_("Deelnemers"), _pad("trajecten:deelnemer_lijst")),
             (_("Werkgevers"), _pad("trajecten:werkgever_lijst")),
         ]
-    if Toegang.LANDELIJK in rollen or Toegang.BEHEERDER in rollen:
+    if Toegang.LANDELIJK in rollen:
         items.append((_("Rapportage"), "/rapportage/"))
     elif Toegang.COORDINATOR in rollen:
         from gemeenten.models import Gemeente

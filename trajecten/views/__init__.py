@@ -1,7 +1,11 @@
 """Views van de werkplek van de medewerker: dun (rol controleren, invoer lezen, één selector of
 service aanroepen, tonen). Elke view is alleen voor medewerkers (`@toegang`); objecten komen
-via een gescopete selector, dus een id van een andere gemeente geeft 404. Schrijven gaat
-altijd POST → service → redirect (POST-redirect-GET).
+via een gescopete selector, dus een id van een deelnemer buiten de gemeenten van de gebruiker
+geeft 404. Schrijven gaat altijd POST → service → redirect (POST-redirect-GET).
+
+Het toegangslog hoeft een view niet zelf te schrijven: elke getoonde pagina over een deelnemer
+en elke weigering logt `gemeenten.toegangslog.ToegangslogMiddleware`. Alleen een specifiekere
+inzage (het dossier, het volledige BSN) logt de view zelf.
 
 Per onderwerp een module (`werkvoorraad.py`, `deelnemers.py`, `traject.py`, `plaatsing.py`,
 `agenda.py`, `werkgevers.py`); `basis.py` heeft het vaste verloop van een formulier
@@ -18,6 +22,7 @@ from .agenda import (
     agenda_koppeling,
 )
 from .deelnemers import (
+    bsn_tonen,
     bsn_zoeken,
     deelnemer_lijst,
     deelnemer_nieuw,
@@ -48,6 +53,7 @@ __all__ = [
     "agenda_feed",
     "agenda_koppeling",
     "behandelaar",
+    "bsn_tonen",
     "bsn_zoeken",
     "coach_toewijzen",
     "contact_nieuw",

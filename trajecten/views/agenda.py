@@ -27,7 +27,7 @@ from ..forms import (
     AfspraakWijzigenForm,
 )
 from ..models import vandaag
-from .basis import _dossier_url, _formulierpagina, _post, bekeken
+from .basis import _dossier_url, _formulierpagina, _post
 
 #: Sessiesleutel: het token van een zojuist gemaakt agenda-abonnement, één keer te tonen.
 NIEUW_TOKEN = "agendafeed_nieuw"
@@ -85,7 +85,6 @@ def agenda(request):
 @require_http_methods(["GET", "POST"])
 def afspraak_nieuw(request, pk: int):
     traject = selectors.traject_ophalen(user=request.user, pk=pk)
-    bekeken(request, traject)
     initial = {}
     if request.GET.get("soort"):
         initial["soort"] = request.GET["soort"]
@@ -106,7 +105,6 @@ def afspraak_nieuw(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def afspraak_wijzigen(request, pk: int):
     afspraak = selectors.afspraak_ophalen(user=request.user, pk=pk)
-    bekeken(request, afspraak)
     return _formulierpagina(
         request,
         form=AfspraakWijzigenForm(
@@ -127,7 +125,6 @@ def afspraak_wijzigen(request, pk: int):
 def afspraak_gehouden(request, pk: int):
     """De afspraak is gehouden: het contactformulier, voorgevuld uit de afspraak."""
     afspraak = selectors.afspraak_ophalen(user=request.user, pk=pk)
-    bekeken(request, afspraak)
     return _formulierpagina(
         request,
         form=AfspraakGehoudenForm(
@@ -148,7 +145,6 @@ def afspraak_gehouden(request, pk: int):
 def afspraak_afmelden(request, pk: int):
     """Niet verschenen of geannuleerd."""
     afspraak = selectors.afspraak_ophalen(user=request.user, pk=pk)
-    bekeken(request, afspraak)
     return _formulierpagina(
         request,
         form=AfspraakAfmeldenForm(_post(request), initial={"versie": afspraak.versie}),

@@ -11,8 +11,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from gemeenten.toegangslog import Actie, registreer_toegang
-
 from .. import services
 
 PAGINAGROOTTE = 25
@@ -88,9 +86,3 @@ def bereiklinks(request, mijn: bool) -> list[dict]:
                       "actief": (waarde == "mijn") == mijn})
     return links
 
-
-def bekeken(request, obj) -> None:
-    """Een pagina die gegevens van één deelnemer toont, in het toegangslog (BIO2 8.15.01),
-    zoals het dossier: bij het tonen (GET), niet bij het opslaan."""
-    if request.method == "GET":
-        registreer_toegang(request=request, actie=Actie.DOSSIER_BEKEKEN, object=obj)

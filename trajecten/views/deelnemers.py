@@ -1,4 +1,5 @@
-"""Deelnemers: de lijst, zoeken op BSN, registreren, wijzigen, het dossier en verhuizen."""
+"""Deelnemers: de lijst, zoeken op BSN, registreren, wijzigen, het dossier, het BSN tonen en
+verhuizen."""
 
 from __future__ import annotations
 
@@ -202,16 +203,26 @@ def dossier(request, pk: int):
 
 
 @toegang(Toegang.MEDEWERKER)
+@require_POST
+def bsn_tonen(request, pk: int):
+    """Het volledige BSN, alleen op uitdrukkelijk verzoek (een knop, dus POST) en altijd in het
+    toegangslog; het dossier zelf toont het gemaskeerd."""
+    deelnemer = selectors.deelnemer_ophalen(user=request.user, pk=pk)
+    registreer_toegang(request=request, actie=Actie.BSN_GETOOND, object=deelnemer)
+    return render(request, "trajecten/deelnemer_bsn.html", {"deelnemer": deelnemer})
+
+
+@toegang(Toegang.MEDEWERKER)
 @require_http_methods(["GET", "POST"])
 def deelnemer_verhuizen(request, pk: int):
     deelnemer = selectors.deelnemer_ophalen(user=request.user, pk=pk)
-    form = VerhuizenForm(_post(request), deelnemer=deelnemer)
+    form = VerhuizenForm(_post(request), deelnemer=deelnemer, initial={"versie": deelnemer.versie})
 
-    def verhuizen(*, naar_gemeente, bevestigd):
+    def verhuizen(*, naar_gemeente, bevestigd, versie):
         """Geeft de nieuwe gemeente als het dossier daarmee buiten het zicht van de gebruiker
         valt (dan kan hij niet terug naar het dossier), anders None."""
         services.deelnemer_verhuizen(deelnemer=deelnemer, naar_gemeente=naar_gemeente,
-                                     door=request.user)
+                                     door=request.user, versie=versie)
         return None if selectors.is_medewerker_van(request.user, naar_gemeente) else naar_gemeente
 
     return _formulierpagina(

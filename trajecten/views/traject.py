@@ -21,8 +21,9 @@ from ..forms import (
     StatusForm,
     TrajectStartenForm,
     TrajectWijzigenForm,
+    WachtlijstForm,
 )
-from .basis import _dossier_url, _formulierpagina, _post, bekeken
+from .basis import _dossier_url, _formulierpagina, _post
 
 
 @toegang(Toegang.MEDEWERKER)
@@ -43,12 +44,8 @@ def traject_starten(request, pk: int):
 def intake(request, pk: int):
     traject = selectors.traject_ophalen(user=request.user, pk=pk)
     bestaand = selectors.intake_van(traject)
-    initial = {}
-    if bestaand:
-        initial = {v: getattr(bestaand, v) for v in
-                   ("datum", "beroepswens", "sector", "belemmeringen", "actieplan")}
     return _formulierpagina(
-        request, form=IntakeForm(_post(request), initial=initial),
+        request, form=IntakeForm(_post(request), initial=IntakeForm.initial_uit(bestaand)),
         opslaan=partial(services.intake_vastleggen, traject=traject, door=request.user),
         melding=_("De intake is vastgelegd."),
         naar=_dossier_url(traject.deelnemer_id, "intake"),
@@ -116,7 +113,6 @@ def traject_wijzigen(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def behandelaar(request, pk: int):
     traject = selectors.traject_ophalen(user=request.user, pk=pk)
-    bekeken(request, traject)
     form = BehandelaarForm(
         _post(request), traject=traject,
         initial={"behandelaar": traject.behandelaar_id, "versie": traject.versie},
@@ -139,10 +135,16 @@ def wachtlijst(request, pk: int):
     """Geen coach beschikbaar: het traject op de wachtlijst zetten (alleen POST, vanaf de
     pagina 'Coach toewijzen')."""
     traject = selectors.traject_ophalen(user=request.user, pk=pk)
-    try:
-        services.op_wachtlijst_zetten(traject=traject, door=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    form = WachtlijstForm(request.POST)
+    fouten = list(form.errors.get("versie", []))
+    if form.is_valid():
+        try:
+            services.op_wachtlijst_zetten(traject=traject, door=request.user,
+                                          **form.cleaned_data)
+        except ValidationError as exc:
+            fouten = exc.messages
+    if fouten:
+        messages.error(request, " ".join(fouten))
         return redirect("trajecten:coach_toewijzen", pk=traject.pk)
     messages.success(request, _(
         "Het traject staat op de wachtlijst voor een coach. Het staat in de werkvoorraad tot "

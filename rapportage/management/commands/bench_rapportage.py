@@ -13,6 +13,7 @@ naam (de opbouw schrijft een miljoen trajecten). Zie README, sectie 'Prestaties'
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 import re
@@ -171,10 +172,12 @@ class Command(BaseCommand):
         cbs = opties["gemeente"]
         gemeente = Gemeente.objects.get(cbs_code=cbs)
         nu = timezone.localdate()
-        sel_landelijk = indicatoren.Selectie(programma.pk, programma.startdatum,
-                                             programma.einddatum, None, nu)
-        sel_gemeente = indicatoren.Selectie(programma.pk, programma.startdatum,
-                                            programma.einddatum, (gemeente.pk,), nu)
+        sel_landelijk = indicatoren.Selectie(
+            programma_id=programma.pk, van=programma.startdatum, tot=programma.einddatum,
+            gemeente_ids=None, peildatum=nu, programma_start=programma.startdatum,
+            programma_einde=programma.einddatum,
+        )
+        sel_gemeente = dataclasses.replace(sel_landelijk, gemeente_ids=(gemeente.pk,))
         pagina_s = [
             ("landelijk dashboard", landelijk, reverse("rapportage:landelijk"),
              [sel_landelijk]),
@@ -233,7 +236,7 @@ class Command(BaseCommand):
             "ALLOWED_HOSTS": "127.0.0.1",
             "DATABASE_URL": os.environ.get("DATABASE_URL", ""),
         }
-        commando = [sys.executable, "-m", "gunicorn", "config.wsgi:application",
+        commando = [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py",
                     "--bind", f"127.0.0.1:{poort}", "--workers", str(opties["workers"]),
                     "--timeout", "120", "--log-level", "warning"]
         self.stdout.write(f"\nDoorvoer: gunicorn {opties['workers']} workers op "

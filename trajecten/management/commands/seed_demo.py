@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from rapportage.demodata import doelen_per_gemeente
 from trajecten import demodata
 
 
@@ -62,6 +63,7 @@ class Command(BaseCommand):
             with transaction.atomic(), demodata.zonder_rijtriggers():
                 verwijderd = demodata.wis_dossiergegevens()
                 accounts = demodata.maak_demo_accounts(wachtwoord=password)
+                doelen_per_gemeente()
                 telling = demodata.bouw_demodata(
                     deelnemers=deelnemers, seed=seed, voortgang=self._voortgang
                 )

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('gemeenten', '0003_toegangslog'),
         ('rapportage', '0004_versie_triggers'),
-        ('trajecten', '0003_versie_voor_optimistische_vergrendeling'),
+        ('trajecten', '0004_intake_versie_en_inzagerecht'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

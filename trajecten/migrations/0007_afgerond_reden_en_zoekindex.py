@@ -1,4 +1,4 @@
-"""Na 0005: een afgerond traject heeft een reden (en alleen een afgerond traject), en op
+"""Na 0006: een afgerond traject heeft een reden (en alleen een afgerond traject), en op
 PostgreSQL een trigram-index voor het zoeken op naam.
 
 De index (pg_trgm, GIN) bedient `zoeknaam LIKE '%…%'`, het zoeken in elk deel van de naam
@@ -29,7 +29,7 @@ def verwijder_zoekindex(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("trajecten", "0005_vul_behandelaar_reden_zoeknaam"),
+        ("trajecten", "0006_vul_behandelaar_reden_zoeknaam"),
     ]
 
     operations = [

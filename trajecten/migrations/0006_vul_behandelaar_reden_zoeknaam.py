@@ -1,13 +1,13 @@
-"""Bestaande gegevens bij de velden van 0004 (docs/domain.md, "Het model"):
+"""Bestaande gegevens bij de velden van 0005 (docs/domain.md, "Het model"):
 
 - `Deelnemer.zoeknaam`: achternaam en voornaam, gevouwen (`trajecten.zoeken.zoeknaam`);
 - `Traject.behandelaar`: de medewerker die de intake vastlegde, als die nog medewerker van de
   gemeente van het traject is; anders leeg (het traject staat dan bij iedereen onder 'Mijn
   dossiers' tot iemand het oppakt);
 - `Traject.reden_afgerond` van elk afgerond traject: *werk* als er een baan, stage of
-  werkervaringsplaats op staat, anders *anders* (0006 eist daarna een reden).
+  werkervaringsplaats op staat, anders *anders* (0007 eist daarna een reden).
 
-Terugdraaien hoeft niets te doen: 0004 terugdraaien haalt de velden weg.
+Terugdraaien hoeft niets te doen: 0005 terugdraaien haalt de velden weg.
 """
 
 from django.db import migrations
@@ -60,7 +60,7 @@ def vul(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("gemeenten", "0003_toegangslog"),
-        ("trajecten", "0004_agenda_behandelaar_wachtlijst"),
+        ("trajecten", "0005_agenda_behandelaar_wachtlijst"),
     ]
 
     operations = [migrations.RunPython(vul, migrations.RunPython.noop, elidable=True)]

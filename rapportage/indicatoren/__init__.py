@@ -1,0 +1,50 @@
+"""Alle indicatoren van de rapportage, elk met één definitie (docs/domain.md, "Indicatoren").
+
+- `selectie`: wat er geteld wordt (programma, periode, gemeenten, peildatum) en de tijdregels;
+- `expressies`: de definities als aggregaat-expressies;
+- `kerncijfers`: de selectie als geheel (kerncijfers, uitstroom, trechter, doorlooptijd);
+- `per_gemeente`: dezelfde definities gegroepeerd per gemeente, en de totaalrij;
+- `doelstellingen`: waarde, realisatie, prognose en 'achter op schema' per doel;
+- `trend`: het verloop per maand; `vergelijking`: dag N naast een eerder programma.
+
+Een selectie is altijd al beperkt tot de gemeenten van de gebruiker voordat hier iets wordt
+geteld. `dashboard()` geeft alles van één pagina in een vast aantal queries (17),
+onafhankelijk van het aantal trajecten, gemeenten en doelstellingen; het resultaat bevat
+alleen aggregaten (geen persoonsgegevens).
+"""
+
+from .doelstellingen import (
+    achter_op_schema,
+    doelstellingen,
+    prognose,
+    prognose_venster,
+    realisatie,
+    verstreken,
+)
+from .kerncijfers import KOSTEN_NORM, kerncijfers, mediaan_doorlooptijd, trechter, uitstroom
+from .per_gemeente import TABELRIJ, per_gemeente, totaalrij
+from .selectie import Selectie
+from .trend import trend
+from .vergelijking import vergelijking
+
+
+def dashboard(selectie: Selectie) -> dict:
+    """Alle cijfers van één dashboard (17 queries)."""
+    doelen = doelstellingen(selectie)
+    kern = kerncijfers(selectie)
+    return {
+        "doelstellingen": doelen,
+        "kerncijfers": kern,
+        "gemeenten": per_gemeente(selectie, doelen),
+        "totaal": totaalrij(selectie, kern, doelen),
+        "trechter": trechter(selectie),
+        "trend": trend(selectie, doelen),
+        "vergelijking": vergelijking(selectie),
+    }
+
+
+__all__ = [
+    "KOSTEN_NORM", "TABELRIJ", "Selectie", "achter_op_schema", "dashboard", "doelstellingen",
+    "kerncijfers", "mediaan_doorlooptijd", "per_gemeente", "prognose", "prognose_venster",
+    "realisatie", "totaalrij", "trechter", "trend", "uitstroom", "verstreken", "vergelijking",
+]

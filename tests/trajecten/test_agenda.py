@@ -397,3 +397,19 @@ def test_ics_van_een_gebruiker_die_geen_medewerker_meer_is(medewerker, client, t
     medewerker.save()
     assert client.get(reverse("trajecten:agenda_feed", args=[token])).status_code == 404
 
+
+def test_ics_feed_niet_in_het_toegangslog_en_het_token_nergens(medewerker, client, traject):
+    """De feed gaat niet over één deelnemer (en bevat geen namen): geen inzage in het
+    toegangslog, ook niet als de medewerker toevallig ingelogd is. Een fout token van een
+    ingelogde gebruiker is een weigering, met `[geheim]` in plaats van het token."""
+    token = services.agendafeed_vernieuwen(door=medewerker)
+    AfspraakFactory(traject=traject, datum=VANDAAG + DAG, medewerker=medewerker)
+    client.force_login(medewerker)
+    assert client.get(reverse("trajecten:agenda_feed", args=[token])).status_code == 200
+    assert not Toegangslog.objects.exists()
+    fout = f"{token.split('.')[0]}.{'x' * 20}"
+    assert client.get(reverse("trajecten:agenda_feed", args=[fout])).status_code == 404
+    [regel] = Toegangslog.objects.all()
+    assert regel.actie == Toegangslog.Actie.TOEGANG_GEWEIGERD
+    assert regel.pad == "/agenda/feed/[geheim].ics" and regel.deelnemer_nummer is None
+    assert token.split(".")[0] not in str(Toegangslog.objects.values().get())

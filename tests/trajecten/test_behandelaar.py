@@ -34,14 +34,6 @@ DAG = datetime.timedelta(days=1)
 
 
 @pytest.fixture
-def collega(groningen):
-    return LidmaatschapFactory(
-        user__username="collega-test", user__first_name="Sanne", user__last_name="de Boer",
-        gemeente=groningen, rol=Rol.MEDEWERKER,
-    ).user
-
-
-@pytest.fixture
 def traject(groningen, vervolg, medewerker):
     return TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True,
                           behandelaar=medewerker)

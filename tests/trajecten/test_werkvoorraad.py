@@ -11,8 +11,6 @@ import pytest
 from dateutil.relativedelta import relativedelta
 from django.urls import reverse
 
-from gemeenten.constants import Rol
-from gemeenten.factories import LidmaatschapFactory
 from trajecten import selectors
 from trajecten.constants import AfspraakSoort, AfspraakStatus, ContactSoort, Soort, Status
 from trajecten.factories import (
@@ -29,14 +27,6 @@ pytestmark = pytest.mark.django_db
 
 VANDAAG = datetime.date.today()
 DAG = datetime.timedelta(days=1)
-
-
-@pytest.fixture
-def collega(groningen):
-    return LidmaatschapFactory(
-        user__username="collega-groningen-test", user__first_name="Sanne",
-        user__last_name="Collega", gemeente=groningen, rol=Rol.MEDEWERKER,
-    ).user
 
 
 @pytest.fixture
@@ -217,7 +207,7 @@ def test_mijn_dossiers_en_alle_dossiers(medewerker, collega, traject):
         mijn.deelnemer_id, van_collega.deelnemer_id, van_niemand.deelnemer_id,
     }
     assert {r.behandelaar for r in alle if r.deelnemer_id == van_collega.deelnemer_id} == {
-        "Sanne Collega"
+        "Sanne de Boer"
     }
 
 

@@ -32,7 +32,7 @@ run: $(STAMP)
 	@echo ""
 	@echo "  Banenoffensief draait op http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/admin/)"
 	@echo "  Demo-accounts (wachtwoord: demo): beheerder, landelijk, coordinator-groningen,"
-	@echo "  medewerker-groningen, medewerker-emmen"
+	@echo "  medewerker-groningen, collega-groningen, medewerker-emmen"
 	@echo ""
 	$(DEMO_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 

@@ -216,8 +216,15 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # Op DEBUG hangt django.template de hele templatecontext (namen) aan elke logregel.
-    "filters": {"zonder_context": {"()": "gemeenten.logfilters.ZonderTemplateContext"}},
-    "loggers": {"django.template": {"filters": ["zonder_context"]}},
+    "filters": {
+        "zonder_context": {"()": "gemeenten.logfilters.ZonderTemplateContext"},
+        "zonder_geheimen": {"()": "gemeenten.logfilters.ZonderGeheimePaden"},
+    },
+    "loggers": {
+        "django.template": {"filters": ["zonder_context"]},
+        # Het pad van een 404 op het agenda-abonnement bevat het token.
+        "django.request": {"filters": ["zonder_geheimen"]},
+    },
 }
 
 # Domeininstellingen

@@ -8,7 +8,8 @@ Gebruik in een view, service, export, import of beheercommando:
     registreer_toegang(request=request, actie=Toegangslog.Actie.DOSSIER_BEKEKEN, object=deelnemer)
 
 Er komt nooit een BSN, naam of gezondheidsgegeven in het log: alleen gebruiker, actie,
-objectsoort en -nummer, resultaat, IP-adres, pad (zonder querystring) en tijdstip.
+objectsoort en -nummer, resultaat, IP-adres, pad (zonder querystring, en zonder het geheime
+token van het agenda-abonnement) en tijdstip.
 
 Eén mechanisme voor wat een ingelogde gebruiker over een deelnemer ziet, in
 `ToegangslogMiddleware`, zodat geen view eraan hoeft te denken (en een nieuwe het niet kan
@@ -35,6 +36,7 @@ from django.db import models
 from django.urls.converters import IntConverter
 
 from .beveiliging import client_ip
+from .logfilters import zonder_geheimen
 from .models import Toegangslog
 
 Actie = Toegangslog.Actie
@@ -49,6 +51,7 @@ DOSSIERMODELLEN = {
     "trajecten.intake": "traject__deelnemer",
     "trajecten.plaatsing": "traject__deelnemer",
     "trajecten.contactmoment": "traject__deelnemer",
+    "trajecten.afspraak": "traject__deelnemer",
 }
 #: Acties die zelf een inzage zijn: daarnaast logt de middleware geen tweede regel.
 INZAGE_ACTIES = frozenset({
@@ -194,7 +197,7 @@ def _regel(
         object_id=_afgekapt(str(object_id) if object_id is not None else "", "object_id"),
         deelnemer_nummer=int(deelnemer) if deelnemer is not None else None,
         ip_adres=client_ip(request),
-        pad=_afgekapt(request.path if request is not None else "", "pad"),
+        pad=_afgekapt(zonder_geheimen(request.path) if request is not None else "", "pad"),
         toelichting=_afgekapt(toelichting, "toelichting"),
     )
     # Keuzes en lengtes controleren zonder de foreign keys op te zoeken (geen extra queries).

@@ -142,6 +142,10 @@ def bouw(*, trajecten: int, programma: Programma, log=print) -> None:
              "startdatum": start,
              "einddatum": f"CASE WHEN s.r1 >= 0.80 THEN coalesce({start}, {aanmeld}) + 90 END",
              "reden_uitval": "CASE WHEN s.r1 >= 0.90 THEN 'Verhuisd' ELSE '' END",
+             # Afgerond eist een reden (constraint traject_afgerond_heeft_reden) en alleen
+             # afgerond heeft er een. Elk afgerond traject krijgt hieronder een baan, stage of
+             # werkervaringsplaats: 'werk', zoals de datamigratie bestaande trajecten vulde.
+             "reden_afgerond": "CASE WHEN s.r1 >= 0.80 AND s.r1 < 0.90 THEN 'werk' ELSE '' END",
              "kosten": "round((s.r4 * 5000)::numeric, 2)"},
             f"(SELECT i, ((i - 1) % {deelnemers}) + 1 AS j, random() AS r1, random() AS r2, "
             f"random() AS r3, random() AS r4, random() AS r5 "

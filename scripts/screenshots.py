@@ -56,6 +56,7 @@ def opnames(deelnemer: int, traject: int) -> list[Opname]:
     return [
         Opname("inloggen", None, "/accounts/login/"),
         Opname("werkvoorraad", "medewerker-groningen", "/werkvoorraad/"),
+        Opname("agenda", "medewerker-groningen", "/agenda/"),
         Opname("deelnemers", "medewerker-groningen", "/deelnemers/"),
         Opname("dossier", "medewerker-groningen", f"/deelnemers/{deelnemer}/"),
         Opname("deelnemer-registreren-fouten", "medewerker-groningen", "/deelnemers/nieuw/",
@@ -107,13 +108,16 @@ def leeg_versturen(page: Page) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--uit", type=Path, default=BASIS / "docs" / "screenshots")
-    uit: Path = parser.parse_args().uit
+    parser.add_argument("--poort", type=int, default=0,
+                        help="poort van de tijdelijke server (standaard een vrije poort)")
+    argumenten = parser.parse_args()
+    uit: Path = argumenten.uit
     if not Path(CHROMIUM).exists():
         raise SystemExit(f"Chromium ontbreekt ({CHROMIUM}): apt-get install chromium")
     uit.mkdir(parents=True, exist_ok=True)
 
     with tempfile.TemporaryDirectory(prefix="banenoffensief-screenshots-") as tmp:
-        poort = vrije_poort()
+        poort = argumenten.poort or vrije_poort()
         omgeving = {
             **os.environ,
             "DEBUG": "true", "MFA_VERPLICHT": "false", "LOG_LEVEL": "WARNING",

@@ -187,7 +187,7 @@ def test_coachlijst_toont_gemeenten_vog_en_caseload(beheerder_client, groningen,
     assert '<td class="field-caseload_van_max">2 / 3</td>' in rij
     assert '<td class="field-vog">geldig</td>' in rij
     assert "Emmen, Groningen" in rij
-    assert '<td class="field-vog">ontbreekt</td>' in html
+    assert '<td class="field-vog">geen VOG</td>' in html
     assert '<td class="field-vog">verlopen</td>' in html
     # Filteren op een gemeente of zoeken verdubbelt de caseload niet (join op gemeenten).
     for filter in ({"gemeenten__id__exact": emmen.pk}, {"q": "Vries"}):

@@ -18,6 +18,7 @@ from trajecten import demodata
 from trajecten.constants import GEPLAATST_SOORTEN, ContactSoort, Soort, Status
 from trajecten.factories import DeelnemerFactory
 from trajecten.models import (
+    Afspraak,
     Coach,
     Contactmoment,
     Deelnemer,
@@ -85,7 +86,7 @@ def momentopname():
 
 #: Alles wat seed_demo in de dossiertabellen schrijft, in de volgorde van aanmaken.
 DEMOMODELLEN = [
-    Werkgever, Coach, Coach.gemeenten.through, Deelnemer, Traject, Intake, Plaatsing,
+    Werkgever, Coach, Coach.gemeenten.through, Deelnemer, Traject, Intake, Plaatsing, Afspraak,
     Contactmoment,
 ]
 
@@ -288,4 +289,4 @@ def test_vaste_seed_en_peildatum_geven_precies_deze_gegevens():
     )
     assert telling.historie_geplaatst == 2327
     assert telling.aantallen["deelnemers"] == KLEIN + 2927
-    assert vingerafdruk() == "ec32d1ff5e9ce54d2a4b2deaa1d9e8dcff3e75ab63e1b230f8f5363af81c01de"
+    assert vingerafdruk() == "42c922eeb60b1a33a3f897506a50e3a5958c6069ec932b2fb9634553cfe1ae14"

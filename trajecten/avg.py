@@ -41,8 +41,9 @@ from .avg_kopieen import (
     verwijderde_objecten,
 )
 from .constants import OPEN_STATUSSEN, Opleidingsniveau, Status
-from .models import Contactmoment, Deelnemer, Intake, Plaatsing, Traject
+from .models import Afspraak, Contactmoment, Deelnemer, Intake, Plaatsing, Traject
 from .services import volgende_versie
+from .zoeken import zoeknaam
 
 REDEN_UITVAL_VERWIJDERD = "Reden verwijderd na het verstrijken van de bewaartermijn."
 #: Aantal deelnemers per transactie: een onderbroken run laat hele deelnemers achter, nooit halve.
@@ -148,6 +149,7 @@ def _anonimiseer_partij(deelnemers: list[Deelnemer], tijdstip, resultaat: Anonim
         for deelnemer in deelnemers:
             deelnemer.voornaam = GEANONIMISEERD
             deelnemer.achternaam = GEANONIMISEERD
+            deelnemer.zoeknaam = zoeknaam(GEANONIMISEERD, GEANONIMISEERD)
             deelnemer.bsn = ""
             deelnemer.v_nummer = ""
             deelnemer.telefoon = ""
@@ -165,10 +167,10 @@ def _anonimiseer_partij(deelnemers: list[Deelnemer], tijdstip, resultaat: Anonim
             volgende_versie(deelnemer)
             deelnemer.save(
                 update_fields=[
-                    "voornaam", "achternaam", "bsn", "v_nummer", "telefoon", "email",
-                    "geboortedatum", "land_van_herkomst", "datum_verblijfsvergunning", "talen",
-                    "opleidingsniveau", "toestemming_datum", "geanonimiseerd_op", "versie",
-                    "gewijzigd_op",
+                    "voornaam", "achternaam", "zoeknaam", "bsn", "v_nummer", "telefoon",
+                    "email", "geboortedatum", "land_van_herkomst", "datum_verblijfsvergunning",
+                    "talen", "opleidingsniveau", "toestemming_datum", "geanonimiseerd_op",
+                    "versie", "gewijzigd_op",
                 ]
             )
         for traject in Traject.objects.filter(pk__in=dossier[Traject], status=Status.UITGEVALLEN):
@@ -199,6 +201,14 @@ def _anonimiseer_partij(deelnemers: list[Deelnemer], tijdstip, resultaat: Anonim
         ):
             contact.notitie = ""
             contact.save(update_fields=["notitie", "gewijzigd_op"])
+        # Vrije tekst van afspraken (notitie, locatie) kan over de persoon gaan.
+        for afspraak in Afspraak.objects.filter(traject__in=dossier[Traject]).exclude(
+            notitie="", locatie=""
+        ):
+            afspraak.notitie = ""
+            afspraak.locatie = ""
+            volgende_versie(afspraak)
+            afspraak.save(update_fields=["notitie", "locatie", "versie", "gewijzigd_op"])
     verwijderd, _per_model = historie.delete()
     resultaat.beheerlog += beheerlog_met_naam(pks).update(object_repr=GEANONIMISEERD)
     for stap in EXTRA_WISSTAPPEN:
@@ -233,7 +243,8 @@ def anonimiseer(
     Per deelnemer: voornaam en achternaam "Geanonimiseerd"; BSN, v-nummer, telefoon, e-mail,
     land van herkomst, datum verblijfsvergunning, talen en toestemmingsdatum leeg;
     opleidingsniveau "onbekend"; geboortedatum naar 1 juli van het begin van het decennium;
-    beroepswens, actieplan, belemmeringen en contactnotities weg; van plaatsingen werkgever en
+    beroepswens, actieplan, belemmeringen, contactnotities en notitie en locatie van afspraken
+    weg; de zoeknaam volgt de naam; van plaatsingen werkgever en
     functie weg; reden van uitval vervangen door een neutrale tekst (de database eist een
     reden); de wijzigingshistorie (django-auditlog) van deelnemer, trajecten, intake,
     plaatsingen en contactmomenten verwijderd, ook van verwijderde objecten; de naam in het
@@ -309,7 +320,7 @@ def inzageverzoek(*, deelnemer: Deelnemer) -> dict:
     trajecten = list(
         Traject.objects.filter(deelnemer=deelnemer)
         .select_related("programma", "gemeente", "coach", "intake")
-        .prefetch_related("plaatsingen__werkgever", "contactmomenten")
+        .prefetch_related("plaatsingen__werkgever", "contactmomenten", "afspraken")
         .order_by("aanmelddatum", "pk")
     )
     uitvoer_trajecten = []
@@ -317,7 +328,7 @@ def inzageverzoek(*, deelnemer: Deelnemer) -> dict:
         intake = getattr(traject, "intake", None)
         uitvoer_trajecten.append(
             {
-                **_waarden(traject, zonder=("deelnemer",)),
+                **_waarden(traject, zonder=("deelnemer", "behandelaar")),
                 "intake": _waarden(intake, zonder=("traject", "medewerker")) if intake else None,
                 "plaatsingen": [
                     _waarden(p, zonder=("traject",)) for p in traject.plaatsingen.all()
@@ -325,6 +336,10 @@ def inzageverzoek(*, deelnemer: Deelnemer) -> dict:
                 "contactmomenten": [
                     _waarden(c, zonder=("traject", "medewerker"))
                     for c in traject.contactmomenten.all()
+                ],
+                "afspraken": [
+                    _waarden(a, zonder=("traject", "medewerker", "plaatsing"))
+                    for a in traject.afspraken.all()
                 ],
             }
         )

@@ -60,16 +60,27 @@ OPEN_STATUSSEN = [s for s in STATUS_VOLGORDE if s != Status.AFGEROND]
 GESLOTEN_STATUSSEN = [Status.AFGEROND, Status.UITGEVALLEN]
 
 #: Toegestane statusovergangen (docs/domain.md, "Statussen en overgangen"): vooruit in de
-#: keten, en uitgevallen vanuit elke open status.
+#: keten, uitgevallen vanuit elke open status, en afgerond zonder werk (met een reden) al vanuit
+#: intake of actief.
 OVERGANGEN = {
     Status.AANGEMELD: [Status.INTAKE, Status.UITGEVALLEN],
-    Status.INTAKE: [Status.ACTIEF, Status.UITGEVALLEN],
-    Status.ACTIEF: [Status.GEPLAATST, Status.UITGEVALLEN],
+    Status.INTAKE: [Status.ACTIEF, Status.AFGEROND, Status.UITGEVALLEN],
+    Status.ACTIEF: [Status.GEPLAATST, Status.AFGEROND, Status.UITGEVALLEN],
     Status.GEPLAATST: [Status.NAZORG, Status.UITGEVALLEN],
     Status.NAZORG: [Status.AFGEROND, Status.UITGEVALLEN],
     Status.AFGEROND: [],
     Status.UITGEVALLEN: [],
 }
+
+
+class RedenAfgerond(models.TextChoices):
+    """Waarom een traject *afgerond* is: met werk (na een plaatsing), of positief zonder werk."""
+
+    WERK = "werk", _("werk")
+    ONDERWIJS = "onderwijs", _("onderwijs")
+    VRIJWILLIGERSWERK = "vrijwilligerswerk", _("vrijwilligerswerk / participatie")
+    VERHUISD = "verhuisd", _("verhuisd buiten het programma")
+    ANDERS = "anders", _("anders")
 
 
 class Belemmering(models.TextChoices):
@@ -129,6 +140,41 @@ class ContactSoort(models.TextChoices):
     GESPREK = "gesprek", _("gesprek")
     NAZORG = "nazorg", _("nazorg")
     WERKGEVERSCONTACT = "werkgeverscontact", _("werkgeverscontact")
+
+
+class AfspraakSoort(models.TextChoices):
+    INTAKE = "intake", _("intake")
+    GESPREK = "gesprek", _("gesprek")
+    NAZORG = "nazorg", _("nazorg")
+    WERKGEVERSBEZOEK = "werkgeversbezoek", _("werkgeversbezoek")
+    MET_COACH = "met_coach", _("met coach")
+
+
+class AfspraakStatus(models.TextChoices):
+    """Een afspraak staat gepland en krijgt daarna één van de drie uitkomsten."""
+
+    GEPLAND = "gepland", _("gepland")
+    GEHOUDEN = "gehouden", _("gehouden")
+    NIET_VERSCHENEN = "niet_verschenen", _("niet verschenen")
+    GEANNULEERD = "geannuleerd", _("geannuleerd")
+
+
+#: Uitkomsten van een afspraak die niet doorging (`afspraak_afmelden`); 'gehouden' gaat via het
+#: verslag (`afspraak_gehouden`).
+AFMELDINGEN = (AfspraakStatus.NIET_VERSCHENEN, AfspraakStatus.GEANNULEERD)
+
+#: Het contact dat een gehouden afspraak voorstelt, per soort afspraak.
+CONTACT_BIJ_AFSPRAAK = {
+    AfspraakSoort.INTAKE: ContactSoort.GESPREK,
+    AfspraakSoort.GESPREK: ContactSoort.GESPREK,
+    AfspraakSoort.NAZORG: ContactSoort.NAZORG,
+    AfspraakSoort.WERKGEVERSBEZOEK: ContactSoort.WERKGEVERSCONTACT,
+    AfspraakSoort.MET_COACH: ContactSoort.GESPREK,
+}
+
+#: Nazorgafspraken bij de start van een baan, stage of werkervaringsplaats: na 1, 3 en 6 maanden.
+#: Bij de laatste bevestigt de medewerker dat de plaatsing nog loopt, of legt hij het einde vast.
+NAZORG_MAANDEN = (1, 3, 6)
 
 
 #: Talen waarin coaches begeleiden en deelnemers spreken (ISO 639-1).

@@ -29,10 +29,15 @@ class WerkgeverNummer(ObjectnummerConverter):
     model = "trajecten.werkgever"
 
 
+class AfspraakNummer(ObjectnummerConverter):
+    model = "trajecten.afspraak"
+
+
 for _naam, _converter in {
     "deelnemer": DeelnemerNummer,
     "traject": TrajectNummer,
     "plaatsing": PlaatsingNummer,
     "werkgever": WerkgeverNummer,
+    "afspraak": AfspraakNummer,
 }.items():
     register_converter(_converter, _naam)

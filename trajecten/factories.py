@@ -19,11 +19,13 @@ from stdnum.nl import bsn as stdnum_bsn
 from gemeenten.factories import GemeenteFactory, UserFactory
 from rapportage.factories import ProgrammaFactory
 from trajecten.constants import (
+    AfspraakSoort,
     Belemmering,
     ContactSoort,
     Contractvorm,
     Inburgering,
     Opleidingsniveau,
+    RedenAfgerond,
     Sector,
     Soort,
     Status,
@@ -31,6 +33,7 @@ from trajecten.constants import (
     Uitvoerder,
 )
 from trajecten.models import (
+    Afspraak,
     Coach,
     Contactmoment,
     Deelnemer,
@@ -39,6 +42,7 @@ from trajecten.models import (
     Traject,
     Werkgever,
 )
+from trajecten.zoeken import zoeknaam as maak_zoeknaam
 
 NAMEN = {
     # land: (talen, voornamen, achternamen)
@@ -96,6 +100,7 @@ class DeelnemerFactory(factory.django.DjangoModelFactory):
     opleidingsniveau = fuzzy.FuzzyChoice(Opleidingsniveau.values)
     inburgering = fuzzy.FuzzyChoice(Inburgering.values)
     toestemming_datum = factory.Faker("date_between", start_date="-1y", end_date="today")
+    zoeknaam = factory.LazyAttribute(lambda o: maak_zoeknaam(o.voornaam, o.achternaam))
 
 
 class CoachFactory(factory.django.DjangoModelFactory):
@@ -171,6 +176,10 @@ class TrajectFactory(factory.django.DjangoModelFactory):
     status = Status.AANGEMELD
     aanmelddatum = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=30))
     kosten = 0
+    # De database eist een reden bij (en alleen bij) 'afgerond'.
+    reden_afgerond = factory.LazyAttribute(
+        lambda o: RedenAfgerond.WERK if o.status == Status.AFGEROND else ""
+    )
 
 
 class IntakeFactory(factory.django.DjangoModelFactory):
@@ -212,3 +221,17 @@ class ContactmomentFactory(factory.django.DjangoModelFactory):
     soort = ContactSoort.GESPREK
     notitie = "Voortgang besproken."
 
+
+
+class AfspraakFactory(factory.django.DjangoModelFactory):
+    """Een geplande afspraak, morgen om tien uur, in de agenda van de behandelaar."""
+
+    class Meta:
+        model = Afspraak
+
+    traject = factory.SubFactory(TrajectFactory, gestart=True)
+    medewerker = factory.LazyAttribute(lambda o: o.traject.behandelaar)
+    soort = AfspraakSoort.GESPREK
+    datum = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=1))
+    tijd = datetime.time(10, 0)
+    locatie = "Gemeentehuis, spreekkamer 2"

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import Q, Value
-from django.db.models.functions import Concat
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gemeenten.models import Gemeente
 from rapportage.models import Programma
 
-from .constants import Inburgering, Status, Taalniveau
+from .constants import OPEN_STATUSSEN, Inburgering, Status, Taalniveau
 from .forms import NLDSFormulier
 from .models import Coach
+from .zoeken import zoekwoorden
 
 
 class FilterFormulier(NLDSFormulier, forms.Form):
@@ -36,13 +36,15 @@ def _coaches(request):
 class DeelnemerFilter(django_filters.FilterSet):
     zoek = django_filters.CharFilter(
         label=_("Zoek op naam of v-nummer"), method="filter_zoek",
+        help_text=_("Hoofdletters en accenten maken niet uit; ‘Achternaam, Voornaam’ mag ook."),
     )
     gemeente = django_filters.ModelChoiceFilter(
         label=_("gemeente"), queryset=_gemeenten, empty_label=_("alle gemeenten"),
     )
     status = django_filters.ChoiceFilter(
         label=_("status traject"), field_name="traject_status",
-        choices=[*Status.choices, ("geen", _("geen traject"))], method="filter_status",
+        choices=[("open", _("open trajecten")), *Status.choices, ("geen", _("geen traject"))],
+        method="filter_status",
         empty_label=_("alle statussen"),
     )
     coach = django_filters.ModelChoiceFilter(
@@ -63,6 +65,7 @@ class DeelnemerFilter(django_filters.FilterSet):
         label=_("sorteren op"),
         fields=(
             ("achternaam", "naam"),
+            ("geboortedatum", "geboortedatum"),
             ("gemeente__naam", "gemeente"),
             ("traject_status", "status"),
             ("traject_coach_naam", "coach"),
@@ -72,6 +75,7 @@ class DeelnemerFilter(django_filters.FilterSet):
         ),
         field_labels={
             "achternaam": _("naam"),
+            "geboortedatum": _("geboortedatum"),
             "gemeente__naam": _("gemeente"),
             "traject_status": _("status"),
             "traject_coach_naam": _("coach"),
@@ -87,21 +91,20 @@ class DeelnemerFilter(django_filters.FilterSet):
                   "programma"]
 
     def filter_zoek(self, queryset, name, value):
-        woorden = value.split()
+        """Elk woord van de zoekterm komt voor in de zoeknaam (achternaam en voornaam zonder
+        hoofdletters en accenten, `trajecten.zoeken`), in elke volgorde; of de term is precies
+        het v-nummer. Op PostgreSQL bedient een trigram-index de `LIKE '%…%'`."""
+        woorden = zoekwoorden(value)
         if not woorden:
             return queryset
-        qs = queryset.annotate(
-            _volledige_naam=Concat("voornaam", Value(" "), "achternaam")
-        )
-        term = " ".join(woorden)
-        return qs.filter(
-            Q(_volledige_naam__icontains=term)
-            | Q(voornaam__icontains=term)
-            | Q(achternaam__icontains=term)
-            | Q(v_nummer__iexact=term.replace(" ", ""))
-        )
+        naam = Q()
+        for woord in woorden:
+            naam &= Q(zoeknaam__contains=woord)
+        return queryset.filter(naam | Q(v_nummer__iexact="".join(value.split())))
 
     def filter_status(self, queryset, name, value):
+        if value == "open":
+            return queryset.filter(traject_status__in=OPEN_STATUSSEN)
         if value == "geen":
             return queryset.filter(traject_status__isnull=True)
         return queryset.filter(traject_status=value)

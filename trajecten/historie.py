@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from .constants import Belemmering
 from .models import Deelnemer, Intake, Plaatsing, Traject
-from .selectors import intake_van
+from .selectors import Gebeurtenis, intake_van
 from .validators import maskeer_bsn
 
 #: Velden die de software zelf bijhoudt; in de historie zeggen ze een medewerker niets.
@@ -273,3 +273,47 @@ def conflictmelding(wijzigingen: list[Wijziging]) -> str:
         "Uw wijziging is niet opgeslagen: iemand anders heeft deze gegevens intussen gewijzigd. "
         "%(wijzigingen)s. Laad het formulier opnieuw en voer uw wijziging zo nodig opnieuw in."
     ) % {"wijzigingen": "; ".join(delen)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Overdrachten in de tijdlijn
+# ---------------------------------------------------------------------------------------------
+
+
+def overdrachten(deelnemer: Deelnemer) -> list[Gebeurtenis]:
+    """Elke wisseling van behandelaar op de trajecten van de deelnemer, als gebeurtenis voor de
+    tijdlijn: "Behandelaar: B" (met "was A"). De bron is de wijzigingshistorie, dezelfde die
+    het dossier onder 'Wijzigingshistorie' toont; de eerste behandelaar (bij het starten) is
+    geen overdracht.
+
+    Werkt op een deelnemer uit `selectors.dossier()`: één query voor de historie, en alleen
+    voor namen die het dossier nog niet kent één query voor de gebruikers.
+    """
+    trajecten = deelnemer.alle_trajecten
+    if not trajecten:
+        return []
+    entries = list(
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Traject),
+            object_id__in=[t.pk for t in trajecten],
+            action=LogEntry.Action.UPDATE,
+            changes__has_key="behandelaar",
+        ).order_by("timestamp", "pk")
+    )
+    if not entries:
+        return []
+    veld = Traject._meta.get_field("behandelaar")
+    namen = _namen_van_gekoppelde(
+        ((Traject, e) for e in entries), [t.behandelaar for t in trajecten]
+    )
+    items = []
+    for entry in entries:
+        oud, nieuw = (list(entry.changes_dict["behandelaar"]) + [None, None])[:2]
+        naar = toon(veld, nieuw, namen)
+        tekst = _("was %(naam)s") % {"naam": toon(veld, oud, namen)} if oud not in (
+            None, "None") else ""
+        items.append(Gebeurtenis(
+            timezone.localdate(entry.timestamp), "overdracht",
+            _("Behandelaar: %(naam)s") % {"naam": naar}, tekst, 6,
+        ))
+    return items

@@ -1,9 +1,12 @@
 """URL's van de werkplek van de medewerker (publieke interface, zie issue 3).
 
-Een BSN komt nooit in een pad of querystring: zoeken op BSN is een POST naar `bsn_zoeken`, het
-volledige BSN tonen een POST naar `bsn_tonen`. Een nummer in het pad heeft het padtype van zijn
-model (`<traject:pk>`, zie `converters.py`): daarmee logt het toegangslog elke pagina over een
-deelnemer en elke weigering.
+Een BSN of naam komt nooit in een pad of querystring: zoeken op BSN is een POST naar
+`bsn_zoeken`, het volledige BSN tonen een POST naar `bsn_tonen`, zoeken op naam een POST naar
+`deelnemer_zoeken` (de lijst krijgt daarna alleen een willekeurige sleutel van de zoekopdracht).
+Een nummer in het pad heeft het padtype van zijn model (`<traject:pk>`, zie `converters.py`):
+daarmee logt het toegangslog elke pagina over een deelnemer en elke weigering. Het
+agenda-abonnement (`agenda_feed`) is de enige URL zonder inloggen met gegevens: een geheim
+token, en geen namen of BSN's.
 """
 
 from django.urls import path
@@ -15,6 +18,7 @@ app_name = "trajecten"
 urlpatterns = [
     path("werkvoorraad/", views.werkvoorraad, name="werkvoorraad"),
     path("deelnemers/", views.deelnemer_lijst, name="deelnemer_lijst"),
+    path("deelnemers/zoeken/", views.deelnemer_zoeken, name="deelnemer_zoeken"),
     path("deelnemers/zoeken-op-bsn/", views.bsn_zoeken, name="bsn_zoeken"),
     path("deelnemers/nieuw/", views.deelnemer_nieuw, name="deelnemer_nieuw"),
     path("deelnemers/<deelnemer:pk>/", views.dossier, name="dossier"),
@@ -34,6 +38,21 @@ urlpatterns = [
     path("trajecten/<traject:pk>/status/", views.status_wijzigen, name="status_wijzigen"),
     path("trajecten/<traject:pk>/plaatsing/", views.plaatsing_nieuw, name="plaatsing_nieuw"),
     path("trajecten/<traject:pk>/contact/", views.contact_nieuw, name="contact_nieuw"),
+    path("trajecten/<traject:pk>/behandelaar/", views.behandelaar, name="behandelaar"),
+    path("trajecten/<traject:pk>/wachtlijst/", views.wachtlijst, name="wachtlijst"),
+    path("trajecten/<traject:pk>/afspraak/", views.afspraak_nieuw, name="afspraak_nieuw"),
+    path(
+        "afspraken/<afspraak:pk>/wijzigen/", views.afspraak_wijzigen, name="afspraak_wijzigen",
+    ),
+    path(
+        "afspraken/<afspraak:pk>/gehouden/", views.afspraak_gehouden, name="afspraak_gehouden",
+    ),
+    path(
+        "afspraken/<afspraak:pk>/afmelden/", views.afspraak_afmelden, name="afspraak_afmelden",
+    ),
+    path("agenda/", views.agenda, name="agenda"),
+    path("agenda/koppeling/", views.agenda_koppeling, name="agenda_koppeling"),
+    path("agenda/feed/<str:token>.ics", views.agenda_feed, name="agenda_feed"),
     path(
         "plaatsingen/<plaatsing:pk>/beeindigen/", views.plaatsing_beeindigen,
         name="plaatsing_beeindigen",

@@ -72,14 +72,17 @@ class FormulierLezer(HTMLParser):
             self._textarea = None
 
 
-def formulier(antwoord) -> dict[str, list[str]]:
-    """De velden van het formulier op de pagina, zoals de browser ze zou versturen."""
+def formulier(antwoord, *, actie: str | None = None) -> dict[str, list[str]]:
+    """De velden van het (eerste) formulier op de pagina, zoals de browser ze zou versturen;
+    met `actie` het formulier dat naar die URL gaat."""
     lezer = FormulierLezer()
     lezer.feed(antwoord.content.decode())
     for attrs, velden in lezer.formulieren:
-        if "app-formulier" in (attrs.get("class") or ""):
+        if "app-formulier" in (attrs.get("class") or "") and (
+            actie is None or attrs.get("action") == actie
+        ):
             return {naam: list(waarden) for naam, waarden in velden.items()}
-    raise AssertionError("Geen formulier (class app-formulier) op de pagina")
+    raise AssertionError(f"Geen formulier (class app-formulier) naar {actie or 'de pagina'}")
 
 
 def tekst(antwoord) -> str:

@@ -93,6 +93,7 @@ def test_plaatsing_met_nieuwe_werkgever_laat_geen_werkgever_achter(
     with pytest.raises(Storing):
         services.plaatsing_registreren(
             traject=actief, door=medewerker, soort="baan", startdatum=actief.startdatum,
+            uren_per_week=32,
             nieuwe_werkgever={"naam": "Bakkerij De Halve Maan", "sector": "horeca"},
         )
     monkeypatch.undo()
@@ -112,6 +113,7 @@ def test_plaatsing_zonder_trajectstatus_laat_geen_plaatsing_en_werkgever_achter(
     with pytest.raises(Storing):
         services.plaatsing_registreren(
             traject=actief, door=medewerker, soort="baan", startdatum=actief.startdatum,
+            uren_per_week=32,
             nieuwe_werkgever={"naam": "Bakkerij De Halve Maan", "sector": "horeca"},
         )
     monkeypatch.undo()

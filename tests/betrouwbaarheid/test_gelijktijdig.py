@@ -336,7 +336,7 @@ def test_elke_schrijvende_service_verhoogt_de_versie(medewerker, traject, gronin
                              coach=CoachFactory(gemeenten=[groningen]))
     plaatsing = services.plaatsing_registreren(
         traject=traject, door=medewerker, soort="baan", startdatum=traject.startdatum,
-        werkgever=PlaatsingFactory(traject=traject).werkgever, functie="Kok",
+        werkgever=PlaatsingFactory(traject=traject).werkgever, functie="Kok", uren_per_week=32,
     )
     traject.refresh_from_db()
     assert traject.versie == 4 and traject.status == Status.GEPLAATST

@@ -5,7 +5,8 @@ optimistische vergrendeling: de service vergeleek dan niets en overschreef een c
 
 - elk bewerkformulier van de werkplek eist de versie: zonder krijgt de gebruiker een Nederlandse
   melding en wordt er niets opgeslagen. Welke formulieren bewerkformulieren zijn, komt uit de
-  URLconf: elk patroon met een nummer staat in `BEWERKEN`, `NIEUW` of `ALLEEN_LEZEN`;
+  URLconf: elk patroon met een nummer staat in `BEWERKEN`, `KNOPPEN`, `NIEUW` of `ALLEEN_LEZEN`
+  (het agenda-abonnement heeft een geheim token in plaats van een nummer: `ZONDER_FORMULIER`);
 - de intake heeft een versie; bijwerken hoogt hem op, en wie een verouderde intake opslaat (ook
   als hij het formulier opende toen er nog geen intake was) krijgt een conflict;
 - de admin en `manage.py anonimiseer` hogen de versie van de intake ook op.
@@ -21,9 +22,15 @@ from django.urls import reverse
 from tests.betrouwbaarheid.hulp import formulier, tekst
 from tests.beveiliging.urlmatrix import alle_patronen
 from trajecten import avg, services
-from trajecten.constants import Status
-from trajecten.factories import DeelnemerFactory, IntakeFactory, PlaatsingFactory, TrajectFactory
-from trajecten.models import Contactmoment, Deelnemer, Intake, Plaatsing, Traject
+from trajecten.constants import RedenAfgerond, Status
+from trajecten.factories import (
+    AfspraakFactory,
+    DeelnemerFactory,
+    IntakeFactory,
+    PlaatsingFactory,
+    TrajectFactory,
+)
+from trajecten.models import Afspraak, Contactmoment, Deelnemer, Intake, Plaatsing, Traject
 
 pytestmark = pytest.mark.django_db
 
@@ -44,11 +51,23 @@ BEWERKEN = {
     "trajecten:plaatsing_beeindigen": {
         "einddatum": (VANDAAG + datetime.timedelta(days=60)).isoformat()
     },
+    "trajecten:behandelaar": {"behandelaar": "COLLEGA"},
+    "trajecten:afspraak_wijzigen": {"locatie": "Telefonisch"},
+    "trajecten:afspraak_gehouden": {"notitie": "Besproken: sollicitatiebrief"},
+    "trajecten:afspraak_afmelden": {"status": "niet_verschenen"},
 }
+#: Een knop die een bestaande rij wijzigt (alleen POST), met de pagina waarop hij staat: de
+#: melding komt op die pagina terug.
+KNOPPEN = {"trajecten:wachtlijst": "trajecten:coach_toewijzen"}
 #: Formulieren die iets nieuws maken (dubbel verzenden regelt de service zelf).
-NIEUW = {"trajecten:traject_starten", "trajecten:plaatsing_nieuw", "trajecten:contact_nieuw"}
+NIEUW = {
+    "trajecten:traject_starten", "trajecten:plaatsing_nieuw", "trajecten:contact_nieuw",
+    "trajecten:afspraak_nieuw",
+}
 #: Pagina's zonder formulier dat iets wijzigt.
 ALLEEN_LEZEN = {"trajecten:dossier", "trajecten:bsn_tonen", "trajecten:werkgever_detail"}
+#: Geen nummer maar een geheim token in het pad, en niets om te wijzigen.
+ZONDER_FORMULIER = {"trajecten:agenda_feed"}
 
 MET_NUMMER = sorted(
     p.sleutel for p in alle_patronen() if p.namespace == "trajecten" and p.parameters
@@ -56,30 +75,34 @@ MET_NUMMER = sorted(
 
 
 @pytest.fixture
-def dossier(groningen, vervolg):
+def dossier(groningen, vervolg, medewerker, collega):
     from trajecten.factories import CoachFactory
 
     deelnemer = DeelnemerFactory(gemeente=groningen, telefoon="0611111111")
-    traject = TrajectFactory(deelnemer=deelnemer, programma=vervolg, gestart=True)
+    traject = TrajectFactory(deelnemer=deelnemer, programma=vervolg, gestart=True,
+                             behandelaar=medewerker)
     IntakeFactory(traject=traject, beroepswens="Kok")
     plaatsing = PlaatsingFactory(traject=traject, functie="Magazijnmedewerker")
+    afspraak = AfspraakFactory(traject=traject, datum=VANDAAG)
     CoachFactory(gemeenten=[groningen])
-    return {"deelnemer": deelnemer, "traject": traject, "plaatsing": plaatsing}
+    return {"deelnemer": deelnemer, "traject": traject, "plaatsing": plaatsing,
+            "afspraak": afspraak, "collega": collega}
 
 
 def _url(naam: str, dossier) -> str:
+    kort = naam.split(":")[1]
     soort = {"deelnemer_wijzigen": "deelnemer", "deelnemer_verhuizen": "deelnemer",
              "plaatsing_wijzigen": "plaatsing", "plaatsing_beeindigen": "plaatsing"}.get(
-        naam.split(":")[1], "traject")
+        kort, "afspraak" if kort.startswith("afspraak_") else "traject")
     return reverse(naam, args=[dossier[soort].pk])
 
 
-def _invullen(data: dict, wijziging: dict, emmen) -> dict:
+def _invullen(data: dict, wijziging: dict, emmen, dossier) -> dict:
     from trajecten.models import Coach
 
     for veld, waarde in wijziging.items():
-        waarde = {"EMMEN": str(emmen.pk), "COACH": str(Coach.objects.get().pk)}.get(
-            waarde, waarde)
+        waarde = {"EMMEN": str(emmen.pk), "COACH": str(Coach.objects.get().pk),
+                  "COLLEGA": str(dossier["collega"].pk)}.get(waarde, waarde)
         data[veld] = [waarde]
     return data
 
@@ -87,12 +110,14 @@ def _invullen(data: dict, wijziging: dict, emmen) -> dict:
 def _stand():
     return [
         list(model.objects.order_by("pk").values())
-        for model in (Deelnemer, Traject, Intake, Plaatsing, Contactmoment)
+        for model in (Deelnemer, Traject, Intake, Plaatsing, Contactmoment, Afspraak)
     ]
 
 
 def test_elk_patroon_met_een_nummer_is_ingedeeld():
-    assert set(MET_NUMMER) == set(BEWERKEN) | NIEUW | ALLEEN_LEZEN
+    assert set(MET_NUMMER) == (
+        set(BEWERKEN) | set(KNOPPEN) | NIEUW | ALLEEN_LEZEN | ZONDER_FORMULIER
+    )
 
 
 @pytest.mark.parametrize("naam", sorted(BEWERKEN))
@@ -101,7 +126,7 @@ def test_zonder_versie_een_melding_en_niets_opgeslagen(
 ):
     client.force_login(medewerker)
     url = _url(naam, dossier)
-    data = _invullen(formulier(client.get(url)), BEWERKEN[naam], emmen)
+    data = _invullen(formulier(client.get(url)), BEWERKEN[naam], emmen, dossier)
     assert "versie" in data, "het formulier stuurt zijn versie mee"
     voor = _stand()
 
@@ -111,6 +136,27 @@ def test_zonder_versie_een_melding_en_niets_opgeslagen(
     assert ONVOLLEDIG in tekst(zonder)
     assert _stand() == voor
     # Tegenproef: met de versie wordt precies dit formulier wel opgeslagen.
+    assert client.post(url, data).status_code == 302
+    assert _stand() != voor
+
+
+@pytest.mark.parametrize("naam", sorted(KNOPPEN))
+def test_knop_zonder_versie_een_melding_en_niets_opgeslagen(client, medewerker, dossier, naam):
+    """De wachtlijst-knop staat op 'Coach toewijzen' als er geen coach beschikbaar is."""
+    from trajecten.models import Coach
+
+    Coach.objects.update(actief=False)
+    client.force_login(medewerker)
+    pagina = reverse(KNOPPEN[naam], args=[dossier["traject"].pk])
+    url = _url(naam, dossier)
+    data = formulier(client.get(pagina), actie=url)
+    assert "versie" in data, "de knop stuurt de versie van zijn pagina mee"
+    voor = _stand()
+
+    zonder = client.post(url, {k: v for k, v in data.items() if k != "versie"}, follow=True)
+
+    assert ONVOLLEDIG in tekst(zonder)
+    assert _stand() == voor
     assert client.post(url, data).status_code == 302
     assert _stand() != voor
 
@@ -193,6 +239,7 @@ def test_anonimiseren_hoogt_de_versie_van_de_intake_op(dossier):
     """Zo zet een intakeformulier dat nog openstond de beroepswens niet terug."""
     traject = dossier["traject"]
     traject.status, traject.einddatum = Status.AFGEROND, traject.startdatum
+    traject.reden_afgerond = RedenAfgerond.WERK
     traject.save()
     avg.anonimiseer(peildatum=VANDAAG + datetime.timedelta(days=365 * 5))
     intake = Intake.objects.get()

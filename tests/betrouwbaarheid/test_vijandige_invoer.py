@@ -177,7 +177,7 @@ def test_html_in_elk_tekstveld_komt_ontsnapt_terug(ingelogd, medewerker, groning
     werkgever = WerkgeverFactory(gemeente=groningen, naam=SCRIPT, contactpersoon=IMG)
     plaatsing = services.plaatsing_registreren(
         traject=traject, door=medewerker, soort="baan", startdatum=traject.aanmelddatum,
-        werkgever=werkgever, functie=IMG,
+        werkgever=werkgever, functie=IMG, uren_per_week=32,
     )
     services.contactmoment_registreren(traject=traject, door=medewerker, soort="gesprek",
                                        datum=VANDAAG, notitie=f"{SCRIPT}\r\n{IMG}")

@@ -48,8 +48,9 @@ def _registratie(gemeente, bsn: str) -> dict:
 
 
 def _zonder_csrf(html: str) -> str:
-    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
-    return re.sub(r'data-csrf="[^"]+"', "", html)
+    """Zonder de CSRF-tokens (per antwoord anders): in formulieren en voor het verlengen van
+    de sessie (`data-csrf`)."""
+    return re.sub(r'(name="csrfmiddlewaretoken" value|data-csrf)="[^"]+"', "", html)
 
 
 def _registreer(client, gemeente, bsn):

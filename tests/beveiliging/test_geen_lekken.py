@@ -212,7 +212,7 @@ def test_hoofdstromen_lekken_geen_bsn_naam_of_gezondheid(
     assert weg.status_code == 404
     assert emmen.get(f"/trajecten/{traject.pk}/intake/").status_code == 404
     niets = emmen.post("/deelnemers/zoeken-op-bsn/", {"bsn": bsn})
-    assert "geen deelnemer met dit BSN" in niets.content.decode()
+    assert "Geen deelnemer gevonden" in niets.content.decode()
     # Emmen registreert hetzelfde BSN: neutraal geweigerd, een melding voor de beheerder.
     elders = emmen.post("/deelnemers/nieuw/", {
         **registratie, "voornaam": "Iemand", "achternaam": "Anders",

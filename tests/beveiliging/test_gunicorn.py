@@ -1,8 +1,9 @@
-"""Het accesslog van gunicorn bevat geen querystring en geen Referer.
+"""Het accesslog van gunicorn bevat geen querystring, geen Referer en geen geheim token.
 
 Een zoekterm (een naam) in de URL komt anders in elk accesslog, en via de Referer ook in de
-regel van het volgende verzoek. De test start de echte gunicorn met `config/gunicorn.conf.py`,
-zoals de Docker-image, en leest het log.
+regel van het volgende verzoek. Het token van het agenda-abonnement staat in het pad zelf; wie
+het log leest, zou anders elke agenda kunnen lezen. De test start de echte gunicorn met
+`config/gunicorn.conf.py`, zoals de Docker-image, en leest het log.
 """
 
 import os
@@ -16,6 +17,8 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
 CONFIG = "config/gunicorn.conf.py"
+#: Een onbekend token (404 zonder database): het log behandelt het als elk ander token.
+TOKEN = "Q2FsZW5kYXJHZWhlaW0tZ2VoZWltLWdlaGVpbQ"
 
 
 def _vrije_poort() -> int:
@@ -33,7 +36,7 @@ def _vraag(url: str, **koppen) -> int:
         return fout.code
 
 
-def test_accesslog_zonder_querystring_en_referer(tmp_path):
+def test_accesslog_zonder_querystring_referer_en_token(tmp_path):
     poort = _vrije_poort()
     log = tmp_path / "gunicorn.log"
     omgeving = {
@@ -62,6 +65,7 @@ def test_accesslog_zonder_querystring_en_referer(tmp_path):
                 f"{basis}/accounts/login/?next=/deelnemers/%3Fzoek%3DFatima%2BAhmadi",
                 Referer=f"{basis}/deelnemers/?zoek=Fatima+Ahmadi&bsn=999999990",
             )
+            feed = _vraag(f"{basis}/agenda/feed/{TOKEN}.ics")
         finally:
             proces.terminate()
             proces.wait(timeout=30)
@@ -72,6 +76,9 @@ def test_accesslog_zonder_querystring_en_referer(tmp_path):
     assert "Fatima" not in tekst
     assert "999999990" not in tekst
     assert "zoek" not in tekst
+    assert feed == 404, tekst
+    assert '"GET /agenda/feed/[geheim].ics HTTP/1.1" 404' in tekst
+    assert TOKEN not in tekst
 
 
 def test_elke_plek_die_gunicorn_start_gebruikt_de_instellingen():

@@ -1,11 +1,12 @@
 """Elke inzage van persoonsgegevens staat in het toegangslog (BIO2 8.15, issue 12).
 
 Eén mechanisme (`gemeenten.toegangslog.ToegangslogMiddleware`): elke getoonde pagina over één
-deelnemer, traject, intake, plaatsing of contactmoment, op de werkplek en in de admin (wijzigen,
-historie, verwijderen), is één regel met het deelnemernummer; elke geweigerde poging ook, met het
-deelnemernummer als het object bestaat. De URL's komen uit de URLconf en het adminregister, zodat
-een nieuwe pagina vanzelf meedoet. Het volledige BSN staat niet meer in de HTML van het dossier:
-tonen is een POST, en die staat in het log. Geen regel bevat een naam of BSN.
+deelnemer, traject, intake, plaatsing, contactmoment of afspraak, op de werkplek en in de admin
+(wijzigen, historie, verwijderen), is één regel met het deelnemernummer; elke geweigerde poging
+ook, met het deelnemernummer als het object bestaat. De URL's komen uit de URLconf en het
+adminregister, zodat een nieuwe pagina vanzelf meedoet. Het volledige BSN staat niet meer in de
+HTML van het dossier: tonen is een POST, en die staat in het log. Geen regel bevat een naam of
+BSN.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from rapportage.models import Programma
 from tests.beveiliging.urlmatrix import alle_patronen
 from trajecten.constants import Belemmering
 from trajecten.factories import (
+    AfspraakFactory,
     ContactmomentFactory,
     DeelnemerFactory,
     IntakeFactory,
@@ -37,6 +39,10 @@ GEZONDHEID = "Rugklachten na de vlucht"
 WERKPLEK_PK = [
     p for p in alle_patronen() if p.namespace == "trajecten" and "pk" in p.parameters
 ]
+#: Alleen POST: het volledige BSN tonen, en de knop 'op de wachtlijst zetten'.
+ALLEEN_POST = {"trajecten:bsn_tonen", "trajecten:wachtlijst"}
+#: Een knop die doorstuurt: hij toont niets, dus is hij geen inzage.
+KNOPPEN = {"trajecten:wachtlijst"}
 
 
 @pytest.fixture
@@ -48,10 +54,12 @@ def dossier(groningen, medewerker):
                            belemmeringen=[Belemmering.GEZONDHEID.value])
     plaatsing = PlaatsingFactory(traject=traject)
     contact = ContactmomentFactory(traject=traject)
+    afspraak = AfspraakFactory(traject=traject, medewerker=medewerker)
     return {
         "trajecten.deelnemer": deelnemer, "trajecten.traject": traject,
         "trajecten.intake": intake, "trajecten.plaatsing": plaatsing,
         "trajecten.contactmoment": contact, "trajecten.werkgever": plaatsing.werkgever,
+        "trajecten.afspraak": afspraak,
     }
 
 
@@ -83,8 +91,11 @@ def test_elke_pagina_van_de_werkplek_over_een_deelnemer_is_een_logregel(
     pad = _pad(patroon, dossier)
     deelnemer = dossier["trajecten.deelnemer"]
 
-    antwoord = client.post(pad) if patroon.sleutel == "trajecten:bsn_tonen" else client.get(pad)
+    antwoord = client.post(pad) if patroon.sleutel in ALLEEN_POST else client.get(pad)
 
+    if patroon.sleutel in KNOPPEN:
+        assert antwoord.status_code == 302 and not Toegangslog.objects.exists()
+        return
     assert antwoord.status_code == 200
     regels = Toegangslog.objects.all()
     if patroon.sleutel == "trajecten:werkgever_detail":
@@ -139,7 +150,7 @@ def test_een_geweigerde_poging_staat_bij_de_deelnemer(
     client.force_login(request.getfixturevalue(rol))
     pad = _pad(patroon, dossier)
 
-    antwoord = client.post(pad) if patroon.sleutel == "trajecten:bsn_tonen" else client.get(pad)
+    antwoord = client.post(pad) if patroon.sleutel in ALLEEN_POST else client.get(pad)
 
     assert antwoord.status_code == status
     regel = Toegangslog.objects.get()

@@ -38,6 +38,7 @@ from tests.beveiliging.urlmatrix import Patroon, alle_patronen
 from tests.conftest import HttpsClient
 from trajecten.constants import Belemmering
 from trajecten.factories import (
+    AfspraakFactory,
     CoachFactory,
     ContactmomentFactory,
     IntakeFactory,
@@ -62,7 +63,7 @@ ADMIN_LOGIN = "naar admin-inloggen"
 class Door:
     """Een redirect (302) naar precies dit pad (een querystring mag erachter staan).
 
-    `{pad}` staat voor het gevraagde pad.
+    `{pad}` staat voor het gevraagde pad, `{pk}` (enz.) voor de padparameters.
     """
 
     naar: str
@@ -316,6 +317,57 @@ TABEL: dict[str, Rij] = {
         post=(LOGIN, 200, 404, 403, 403, 403, 403),
         pk="plaatsing",
     ),
+    "trajecten:deelnemer_zoeken": Rij(
+        get=(LOGIN, 405, 405, 403, 403, 403, 403),
+        post=(LOGIN, Door("/deelnemers/"), Door("/deelnemers/"), 403, 403, 403, 403),
+        waarom="zoeken op naam alleen per POST; de lijst krijgt een sleutel, niet de naam",
+    ),
+    "trajecten:behandelaar": Rij(
+        get=(LOGIN, 200, 404, 403, 403, 403, 403),
+        post=(LOGIN, 200, 404, 403, 403, 403, 403),
+        pk="traject",
+    ),
+    "trajecten:wachtlijst": Rij(
+        get=(LOGIN, 405, 405, 403, 403, 403, 403),
+        post=(LOGIN, Door("/trajecten/{pk}/coach/"), 404, 403, 403, 403, 403),
+        pk="traject",
+        waarom="alleen POST; dit traject heeft al een geldige coach: terug met een melding",
+    ),
+    "trajecten:afspraak_nieuw": Rij(
+        get=(LOGIN, 200, 404, 403, 403, 403, 403),
+        post=(LOGIN, 200, 404, 403, 403, 403, 403),
+        pk="traject",
+    ),
+    "trajecten:afspraak_wijzigen": Rij(
+        get=(LOGIN, 200, 404, 403, 403, 403, 403),
+        post=(LOGIN, 200, 404, 403, 403, 403, 403),
+        pk="afspraak",
+    ),
+    "trajecten:afspraak_gehouden": Rij(
+        get=(LOGIN, 200, 404, 403, 403, 403, 403),
+        post=(LOGIN, 200, 404, 403, 403, 403, 403),
+        pk="afspraak",
+    ),
+    "trajecten:afspraak_afmelden": Rij(
+        get=(LOGIN, 200, 404, 403, 403, 403, 403),
+        post=(LOGIN, 200, 404, 403, 403, 403, 403),
+        pk="afspraak",
+    ),
+    "trajecten:agenda": Rij(
+        get=(LOGIN, 200, 200, 403, 403, 403, 403),
+        post=(LOGIN, 405, 405, 403, 403, 403, 403),
+        waarom="een persoonlijke agenda alleen voor medewerkers, niet voor coördinatoren",
+    ),
+    "trajecten:agenda_koppeling": Rij(
+        get=(LOGIN, 200, 200, 403, 403, 403, 403),
+        post=(LOGIN, 200, 200, 403, 403, 403, 403),
+        waarom="een POST zonder actie verandert niets",
+    ),
+    "trajecten:agenda_feed": Rij(
+        get=(404,) * 7,
+        post=(405,) * 7,
+        waarom="zonder inloggen (Outlook), alleen met het geheime token; een onbekend token: 404",
+    ),
     "trajecten:werkgever_lijst": Rij(
         get=(LOGIN, 200, 200, 403, 403, 403, 403),
         post=(LOGIN, 405, 405, 403, 403, 403, 403),
@@ -363,6 +415,8 @@ TABEL: dict[str, Rij] = {
     "admin:axes_accessattempt_add": _admin(403, waarom="pogingen registreert django-axes zelf"),
     "admin:axes_accesslog_add": _admin(403, waarom="pogingen registreert django-axes zelf"),
     "admin:axes_accessfailurelog_add": _admin(403, waarom="pogingen registreert django-axes"),
+    "admin:trajecten_coachtekort_add": _admin(403, waarom="een overzicht, alleen lezen"),
+    "admin:trajecten_coachtekort_delete": _admin(403, waarom="een overzicht, alleen lezen"),
     "admin:gemeenten_bsnmelding_add": _admin(403, waarom="meldingen maakt alleen de app"),
     "admin:gemeenten_bsnmelding_delete": _admin(403, waarom="een melding blijft staan"),
     "admin:otp_totp_totpdevice_add": _admin(403, waarom="een tweede factor maakt de gebruiker"),
@@ -408,6 +462,7 @@ def objecten(groningen, medewerker, beheerder):
     )
     plaatsing = PlaatsingFactory(traject=traject)
     contact = ContactmomentFactory(traject=traject)
+    afspraak = AfspraakFactory(traject=traject, medewerker=medewerker)
     coach = CoachFactory(gemeenten=[groningen])
     traject.coach = coach
     traject.save(update_fields=["coach"])
@@ -444,6 +499,8 @@ def objecten(groningen, medewerker, beheerder):
         "trajecten.intake": intake,
         "trajecten.plaatsing": plaatsing,
         "trajecten.contactmoment": contact,
+        "trajecten.afspraak": afspraak,
+        "trajecten.coachtekort": groningen,
         "rapportage.programma": vervolg,
         "rapportage.doelstelling": Doelstelling.objects.filter(programma=vervolg).first(),
     }
@@ -453,6 +510,7 @@ def objecten(groningen, medewerker, beheerder):
         "traject": traject,
         "plaatsing": plaatsing,
         "werkgever": plaatsing.werkgever,
+        "afspraak": afspraak,
         "admin": admin,
     }
 
@@ -493,6 +551,8 @@ def _waarden(patroon: Patroon, rij: Rij | None, objecten) -> dict:
             waarden[naam] = objecten[rij.pk].pk
         elif naam == "cbs_code":
             waarden[naam] = "GM0014"
+        elif naam == "token":
+            waarden[naam] = "onbekend.token"
         if naam not in waarden:
             raise AssertionError(f"{patroon.sleutel}: geen waarde voor <{naam}>")
     return waarden
@@ -510,9 +570,9 @@ def _beoordeel(response, pad: str) -> object:
     return Door(naar)
 
 
-def _klopt(verwacht, werkelijk, pad: str) -> bool:
+def _klopt(verwacht, werkelijk, pad: str, waarden: dict) -> bool:
     if isinstance(verwacht, Door):
-        doel = verwacht.naar.format(pad=pad)
+        doel = verwacht.naar.format(pad=pad, **waarden)
         return isinstance(werkelijk, Door) and (
             werkelijk.naar == doel or werkelijk.naar.startswith(doel + "?")
         )
@@ -561,7 +621,8 @@ def test_elke_url_geeft_per_rol_het_verwachte_antwoord(patroon, objecten, vraag)
             f"URL-patroon {patroon.sleutel!r} (route {patroon.route!r}) staat niet in TABEL "
             f"van {__name__}: leg vast welk antwoord elke rol krijgt."
         )
-    pad = patroon.vul_in(_waarden(patroon, rij, objecten))
+    waarden = _waarden(patroon, rij, objecten)
+    pad = patroon.vul_in(waarden)
     match = resolve(pad)
 
     bereikt = match.route == patroon.route and match.url_name == patroon.naam
@@ -578,7 +639,7 @@ def test_elke_url_geeft_per_rol_het_verwachte_antwoord(patroon, objecten, vraag)
             continue
         for rol, antwoord in zip(ROLLEN, verwacht, strict=True):
             werkelijk = _beoordeel(vraag(rol, methode, pad), pad)
-            if not _klopt(antwoord, werkelijk, pad):
+            if not _klopt(antwoord, werkelijk, pad, waarden):
                 afwijkingen.append(
                     f"{methode} {pad} als {rol}: verwacht {antwoord}, kreeg {werkelijk}"
                 )

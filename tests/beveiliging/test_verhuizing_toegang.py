@@ -1,19 +1,24 @@
 """Toegang volgt de persoon, ook na een verhuizing (issue 12).
 
 Een deelnemer van Groningen met een afgesloten traject (intake met de belemmering gezondheid,
-een baan bij een Groningse werkgever, een contact) en een open traject verhuist naar Emmen. Het
+een baan bij een Groningse werkgever, een contact, een nog geplande afspraak in de agenda van
+de Groningse medewerker) en een open traject verhuist naar Emmen. Het
 open traject gaat mee; het afgesloten traject blijft voor de rapportage bij Groningen. Daarna:
 
 - de **oude** gemeente (Groningen) krijgt op elke pagina, elk formulier en elke handeling over die
   persoon 404 (GET én POST), verandert niets, en elke poging staat in het toegangslog met het
   deelnemernummer; op haar werkgeverpagina staat de persoon niet meer;
 - de **nieuwe** gemeente (Emmen) opent al die pagina's, ook die van het afgesloten traject, en
-  wat daar mag (kosten, plaatsingen, persoonsgegevens) kan zij doen. Wat op een afgesloten traject
-  niet mag (intake, coach, status, plaatsing, contact), weigert de service met een melding.
+  wat daar mag (kosten, plaatsingen, persoonsgegevens, de oude afspraak verzetten of afmelden)
+  kan zij doen. Wat op een afgesloten traject niet mag (intake, coach, status, plaatsing,
+  contact, een afspraak plannen of als gehouden vastleggen, overdragen, de wachtlijst), weigert
+  de service met een melding.
 
 De URL's komen uit de URLconf: elk patroon van de werkplek met een nummer in het pad staat in
 `VERWACHT`, en een nieuw patroon zonder regel laat de test falen. Welk object het nummer vult,
-zegt het padtype (`<traject:pk>`: het afgesloten traject).
+zegt het padtype (`<traject:pk>`: het afgesloten traject). Het agenda-abonnement heeft geen
+nummer maar een geheim token (`MET_TOKEN`); dat de oude gemeente de persoon daar niet meer ziet,
+staat in `test_agenda_en_abonnement_van_de_oude_gemeente_zonder_de_persoon`.
 """
 
 from __future__ import annotations
@@ -29,8 +34,9 @@ from gemeenten.toegangslog import ObjectnummerConverter
 from rapportage.models import Programma
 from tests.beveiliging.urlmatrix import Patroon, alle_patronen
 from trajecten import services
-from trajecten.constants import Belemmering, Soort, Status
+from trajecten.constants import AfspraakStatus, Belemmering, Soort, Status
 from trajecten.factories import (
+    AfspraakFactory,
     CoachFactory,
     ContactmomentFactory,
     DeelnemerFactory,
@@ -40,13 +46,23 @@ from trajecten.factories import (
     WerkgeverFactory,
 )
 from trajecten.forms import DeelnemerForm
-from trajecten.models import Contactmoment, Deelnemer, Intake, Plaatsing, Traject, Werkgever
+from trajecten.models import (
+    Afspraak,
+    Contactmoment,
+    Deelnemer,
+    Intake,
+    Plaatsing,
+    Traject,
+    Werkgever,
+)
 
 pytestmark = pytest.mark.django_db
 
 VANDAAG = datetime.date.today()
 VOORNAAM, ACHTERNAAM = "Selamawit", "Gebremariam"
 WERKPLEK = ("trajecten", "importeren")
+#: Geen nummer maar een geheim token in het pad (zonder inloggen, zonder namen).
+MET_TOKEN = {"trajecten:agenda_feed"}
 
 
 def _dagen(n: int) -> datetime.date:
@@ -93,11 +109,25 @@ VERWACHT = {
     "trajecten:plaatsing_wijzigen": Rij(oud=(404, 404), nieuw=(200, 302)),
     # De werkgever blijft van Groningen; de verhuisde persoon staat er niet meer op.
     "trajecten:werkgever_detail": Rij(oud=(200, 405), nieuw=(404, 405)),
+    "trajecten:behandelaar": Rij(
+        oud=(404, 404), nieuw=(200, 200), melding="het wordt niet meer overgedragen"
+    ),
+    # Een knop (alleen POST); de weigering van de service komt als melding na de redirect.
+    "trajecten:wachtlijst": Rij(oud=(405, 404), nieuw=(405, 302)),
+    "trajecten:afspraak_nieuw": Rij(
+        oud=(404, 404), nieuw=(200, 200), melding="er worden geen afspraken meer gepland"
+    ),
+    "trajecten:afspraak_wijzigen": Rij(oud=(404, 404), nieuw=(200, 302)),
+    "trajecten:afspraak_gehouden": Rij(
+        oud=(404, 404), nieuw=(200, 200),
+        melding="er kan geen contactmoment meer worden vastgelegd",
+    ),
+    "trajecten:afspraak_afmelden": Rij(oud=(404, 404), nieuw=(200, 302)),
 }
 
 
 @pytest.fixture
-def verhuisd(groningen, emmen, medewerker):
+def verhuisd(groningen, emmen, medewerker, medewerker_emmen):
     """De deelnemer na de verhuizing, met zijn afgesloten Groningse traject erbij."""
     vervolg = Programma.objects.get(naam="Vervolg Banenoffensief")
     deelnemer = DeelnemerFactory(gemeente=groningen, voornaam=VOORNAAM, achternaam=ACHTERNAAM)
@@ -111,7 +141,10 @@ def verhuisd(groningen, emmen, medewerker):
         traject=gesloten, werkgever=werkgever, soort=Soort.BAAN, startdatum=_dagen(200),
     )
     ContactmomentFactory(traject=gesloten, datum=_dagen(150))
-    lopend = TrajectFactory(deelnemer=deelnemer, programma=vervolg, gestart=True)
+    afspraak = AfspraakFactory(traject=gesloten, medewerker=medewerker, datum=VANDAAG)
+    lopend = TrajectFactory(deelnemer=deelnemer, programma=vervolg, gestart=True,
+                            behandelaar=medewerker)
+    AfspraakFactory(traject=lopend, medewerker=medewerker)
     services.deelnemer_verhuizen(deelnemer=deelnemer, naar_gemeente=emmen, door=medewerker)
     gesloten.refresh_from_db()
     lopend.refresh_from_db()
@@ -119,14 +152,19 @@ def verhuisd(groningen, emmen, medewerker):
     Toegangslog.objects.all().delete()
     deelnemer.refresh_from_db()
     plaatsing.refresh_from_db()
+    afspraak.refresh_from_db()
     return {
         "deelnemer": deelnemer, "traject": gesloten, "plaatsing": plaatsing,
-        "werkgever": werkgever, "programma": vervolg,
+        "werkgever": werkgever, "programma": vervolg, "afspraak": afspraak,
+        "collega": medewerker_emmen,
     }
 
 
 def _patronen_met_nummer() -> list[Patroon]:
-    return [p for p in alle_patronen() if p.namespace in WERKPLEK and p.parameters]
+    return [
+        p for p in alle_patronen()
+        if p.namespace in WERKPLEK and p.parameters and p.sleutel not in MET_TOKEN
+    ]
 
 
 def _patronen_zonder_nummer() -> list[Patroon]:
@@ -150,9 +188,13 @@ def _pad(patroon: Patroon, objecten) -> str:
 
 def _post(naam: str, objecten) -> dict:
     """Geldige invoer zoals de nieuwe gemeente hem zou sturen (met de actuele versie)."""
-    deelnemer, traject, plaatsing = (
-        objecten["deelnemer"], objecten["traject"], objecten["plaatsing"]
+    deelnemer, traject, plaatsing, afspraak = (
+        objecten["deelnemer"], objecten["traject"], objecten["plaatsing"], objecten["afspraak"]
     )
+    afspraak_velden = {
+        "soort": "gesprek", "datum": VANDAAG.isoformat(), "tijd": "11:00", "duur_minuten": "60",
+        "locatie": "Telefonisch",
+    }
     persoon = {
         k: v for k, v in DeelnemerForm.initial_uit(deelnemer).items() if v is not None
     } | {"voornaam": "Gewijzigd"}
@@ -195,6 +237,15 @@ def _post(naam: str, objecten) -> dict:
             "functie": "Gewijzigd", "uren_per_week": "10", "contractvorm": "geen",
             "einddatum": "", "versie": plaatsing.versie,
         },
+        "trajecten:behandelaar": {"behandelaar": objecten["collega"].pk, "versie": traject.versie},
+        "trajecten:wachtlijst": {"versie": traject.versie},
+        "trajecten:afspraak_nieuw": afspraak_velden | {"medewerker": objecten["collega"].pk},
+        "trajecten:afspraak_wijzigen": afspraak_velden | {"versie": afspraak.versie},
+        "trajecten:afspraak_gehouden": {
+            "soort": "gesprek", "datum": VANDAAG.isoformat(), "notitie": "Gewijzigd",
+            "versie": afspraak.versie,
+        },
+        "trajecten:afspraak_afmelden": {"status": "geannuleerd", "versie": afspraak.versie},
     }.get(naam, {})
 
 
@@ -202,7 +253,7 @@ def _stand():
     """Alles over de persoon, om te zien dat de oude gemeente niets veranderde."""
     return [
         list(model.objects.order_by("pk").values())
-        for model in (Deelnemer, Traject, Intake, Plaatsing, Contactmoment, Werkgever)
+        for model in (Deelnemer, Traject, Intake, Plaatsing, Contactmoment, Werkgever, Afspraak)
     ]
 
 
@@ -257,23 +308,49 @@ def test_oude_gemeente_ziet_en_verandert_niets_en_elke_poging_staat_in_het_log(
 
 
 def test_oude_gemeente_ziet_de_persoon_nergens_meer(client, medewerker, verhuisd):
-    """Ook niet op een lijst: werkvoorraad, deelnemers, werkgevers (met het aantal plaatsingen)
-    en de werkgeverpagina van haar eigen werkgever."""
+    """Ook niet op een lijst: werkvoorraad, agenda, deelnemers (ook niet als ze op de naam
+    zoekt), werkgevers (met het aantal plaatsingen) en de werkgeverpagina van haar eigen
+    werkgever."""
     client.force_login(medewerker)
     paden = [p.vul_in({}) for p in _patronen_zonder_nummer()]
     paden.append(f"/werkgevers/{verhuisd['werkgever'].pk}/")
     for pad in paden:
-        antwoord = client.get(pad)
+        if pad == "/deelnemers/zoeken/":  # alleen POST: de naam komt niet in de URL
+            antwoord = client.post(pad, {"zoek": VOORNAAM, "status": ""}, follow=True)
+            assert "0 deelnemers gevonden" in antwoord.content.decode()
+        else:
+            antwoord = client.get(pad)
         assert antwoord.status_code == 200, pad
         if not antwoord["Content-Type"].startswith("text/"):
             continue  # het XLSX-sjabloon
         html = antwoord.content.decode()
-        assert ACHTERNAAM not in html and VOORNAAM not in html, pad
+        # Op de zoekpagina staat de voornaam als zoekterm in het formulier (eigen invoer).
+        assert ACHTERNAAM not in html, pad
+        assert VOORNAAM not in html or pad == "/deelnemers/zoeken/", pad
+        assert f"/deelnemers/{verhuisd['deelnemer'].pk}/" not in html, pad
     lijst = client.get("/werkgevers/").content.decode()
     assert "Zorggroep Noord" in lijst
     assert "Nog geen plaatsingen" in client.get(
         f"/werkgevers/{verhuisd['werkgever'].pk}/"
     ).content.decode()
+
+
+def test_agenda_en_abonnement_van_de_oude_gemeente_zonder_de_persoon(
+    client, medewerker, verhuisd
+):
+    """De geplande afspraak op het afgesloten traject stond in de agenda van de Groningse
+    medewerker; na de verhuizing staat hij niet meer in zijn agenda, zijn werkvoorraad of zijn
+    agenda-abonnement (de afspraak op het meeverhuisde traject staat in niemands agenda)."""
+    token = services.agendafeed_vernieuwen(door=medewerker)
+    client.force_login(medewerker)
+    feed = client.get(f"/agenda/feed/{token}.ics")
+    assert feed.status_code == 200
+    assert f"/deelnemers/{verhuisd['deelnemer'].pk}/" not in feed.content.decode()
+    assert "BEGIN:VEVENT" not in feed.content.decode()
+    assert Afspraak.objects.filter(medewerker=medewerker, status=AfspraakStatus.GEPLAND,
+                                   traject__status__in=["afgerond"]).count() == 1
+    for pad in ("/agenda/", "/werkvoorraad/?bereik=alle"):
+        assert ACHTERNAAM not in client.get(pad).content.decode()
 
 
 def test_oude_gemeente_kan_ook_via_de_service_niets(medewerker, verhuisd):

@@ -25,6 +25,7 @@ from tests.beveiliging.urlmatrix import alle_patronen
 from tests.browser.hulp import axe_overtredingen, beschrijf, sessie_voor
 from trajecten.constants import Soort
 from trajecten.factories import (
+    AfspraakFactory,
     CoachFactory,
     ContactmomentFactory,
     DeelnemerFactory,
@@ -44,6 +45,7 @@ class Gegevens:
     plaatsing: int
     zonder_traject: int
     werkgever: int
+    afspraak: int  # vandaag, in de agenda van de medewerker
 
 
 #: Elke pagina van de medewerker en het pad waarop de test hem opent.
@@ -67,6 +69,13 @@ PAGINAS: dict[str, Callable[[Gegevens], str]] = {
     "trajecten:werkgever_lijst": lambda g: "/werkgevers/",
     "trajecten:werkgever_nieuw": lambda g: "/werkgevers/nieuw/",
     "trajecten:werkgever_detail": lambda g: f"/werkgevers/{g.werkgever}/",
+    "trajecten:behandelaar": lambda g: f"/trajecten/{g.traject}/behandelaar/",
+    "trajecten:afspraak_nieuw": lambda g: f"/trajecten/{g.traject}/afspraak/",
+    "trajecten:afspraak_wijzigen": lambda g: f"/afspraken/{g.afspraak}/wijzigen/",
+    "trajecten:afspraak_gehouden": lambda g: f"/afspraken/{g.afspraak}/gehouden/",
+    "trajecten:afspraak_afmelden": lambda g: f"/afspraken/{g.afspraak}/afmelden/",
+    "trajecten:agenda": lambda g: "/agenda/",
+    "trajecten:agenda_koppeling": lambda g: "/agenda/koppeling/",
     "importeren:formulier": lambda g: "/deelnemers/import/",
     "password_change": lambda g: "/accounts/password_change/",
     "password_change_done": lambda g: "/accounts/password_change/done/",
@@ -74,11 +83,17 @@ PAGINAS: dict[str, Callable[[Gegevens], str]] = {
     "two_factor:setup": lambda g: "/accounts/mfa/instellen/",
 }
 
+#: Pagina's die alleen een POST toont: (de pagina met de knop, de tekst van de knop).
+NA_EEN_KNOP: dict[str, tuple[str, str]] = {
+    "trajecten:bsn_tonen": ("trajecten:dossier", "Toon volledig BSN"),
+}
+
 #: Wat een medewerker kan openen maar geen pagina is om te meten, met de reden.
 NIET_GEMETEN: dict[str, str] = {
     "start": "stuurt door naar de werkvoorraad",
     "sessie_verlengen": "keep-alive: alleen POST, antwoordt met JSON",
-    "trajecten:bsn_tonen": "alleen POST (de knop op het dossier); toont één regel met het BSN",
+    "trajecten:deelnemer_zoeken": "alleen POST: stuurt door naar de deelnemerslijst",
+    "trajecten:wachtlijst": "alleen POST: een knop op 'Coach toewijzen'",
     "mfa_controleren": "stuurt zonder apparaat door naar het instellen",
     "importeren:sjabloon_csv": "een download",
     "importeren:sjabloon_xlsx": "een download",
@@ -88,7 +103,7 @@ NIET_GEMETEN: dict[str, str] = {
 }
 
 #: Waarden voor de padparameters, alleen om de view achter een patroon te vinden.
-_VOORBEELD = {"pk": 1, "cbs_code": "GM0014"}
+_VOORBEELD = {"pk": 1, "cbs_code": "GM0014", "token": "kenmerk.geheim"}
 
 
 def pagina_van_de_medewerker(patroon) -> bool:
@@ -158,6 +173,11 @@ def gegevens(groningen, medewerker, lopend_programma) -> Gegevens:
         startdatum=vandaag - relativedelta(months=9), einddatum=vandaag - relativedelta(months=8),
     )
     ContactmomentFactory(traject=traject, datum=vandaag - datetime.timedelta(days=90))
+    # Een afspraak vandaag: in de agenda, het dossier en de werkvoorraad.
+    afspraak = AfspraakFactory(
+        traject=traject, medewerker=medewerker, datum=vandaag,
+        locatie="Gemeentehuis Groningen, Kreupelstraat 1, spreekkamer 2.14 (tweede verdieping)",
+    )
     # Aangemeld zonder intake, zonder coach, en geen contact in 60 dagen.
     TrajectFactory(
         deelnemer=DeelnemerFactory(gemeente=groningen), programma=lopend_programma,
@@ -170,7 +190,7 @@ def gegevens(groningen, medewerker, lopend_programma) -> Gegevens:
     zonder_traject = DeelnemerFactory(gemeente=groningen)
     return Gegevens(
         deelnemer=lang.pk, traject=traject.pk, plaatsing=plaatsing.pk,
-        zonder_traject=zonder_traject.pk, werkgever=werkgever.pk,
+        zonder_traject=zonder_traject.pk, werkgever=werkgever.pk, afspraak=afspraak.pk,
     )
 
 
@@ -178,10 +198,11 @@ def test_elke_pagina_van_de_medewerker_staat_in_de_lijst():
     """Wie een pagina voor de medewerker toevoegt, neemt hem op in de meting op 390 px."""
     paginas = {p.sleutel for p in alle_patronen() if pagina_van_de_medewerker(p)}
     assert "trajecten:werkvoorraad" in paginas and "password_change" in paginas
-    assert paginas - PAGINAS.keys() - NIET_GEMETEN.keys() == set(), (
+    gemeten = PAGINAS.keys() | NA_EEN_KNOP.keys()
+    assert paginas - gemeten - NIET_GEMETEN.keys() == set(), (
         "Nieuwe pagina's van de medewerker: voeg ze toe aan PAGINAS (of NIET_GEMETEN, met reden)"
     )
-    assert (PAGINAS.keys() | NIET_GEMETEN.keys()) - paginas == set(), "verouderde regels"
+    assert (gemeten | NIET_GEMETEN.keys()) - paginas == set(), "verouderde regels"
 
 
 def test_op_een_telefoon_past_elke_pagina_van_de_medewerker_in_het_scherm(
@@ -220,11 +241,21 @@ def test_op_een_telefoon_past_elke_pagina_van_de_medewerker_in_het_scherm(
                 problemen.append(f"{naam}: een actiecel zonder link")
         actierijen[naam] = sum(1 for r in rijen if r["acties"])
 
+    for naam, (pagina, knop) in NA_EEN_KNOP.items():
+        page.goto(PAGINAS[pagina](gegevens))
+        page.get_by_role("button", name=knop).click()
+        page.wait_for_load_state()
+        breedte = page.evaluate("document.documentElement.scrollWidth")
+        if breedte > TELEFOON["width"]:
+            problemen.append(f"{naam}: {breedte} px breed: {page.evaluate(TE_BREED)}")
+
     assert not problemen, "\n".join(problemen)
-    # De tabellen met een actie per rij zijn echt gemeten (vier groepen in de werkvoorraad:
-    # intake, coach, nazorg, contact; twee plaatsingen in het dossier).
-    assert actierijen["trajecten:werkvoorraad"] >= 4
-    assert actierijen["trajecten:dossier"] == 2
+    # De tabellen met een actie per rij zijn echt gemeten (de werkvoorraad: afspraak vandaag,
+    # intake, coach, nazorg, contact; in het dossier de afspraak en twee plaatsingen; de agenda:
+    # de afspraak vandaag en in de week).
+    assert actierijen["trajecten:werkvoorraad"] >= 5
+    assert actierijen["trajecten:dossier"] == 3
+    assert actierijen["trajecten:agenda"] == 2
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["met-javascript", "zonder-javascript"])

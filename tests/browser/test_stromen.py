@@ -102,6 +102,7 @@ def test_medewerker_registreert_en_plaatst_en_coordinator_ziet_het_op_dashboard_
     page.get_by_label("Functie").fill("Helpende zorg")
     page.get_by_label("Startdatum").fill(datetime.date.today().isoformat())
     page.get_by_label("Uren per week").fill("24")
+    page.get_by_label("Contractvorm").select_option(label="bepaalde tijd")
     page.get_by_role("button", name="Plaatsing registreren").click()
     melding(page, "De plaatsing is geregistreerd.")
     expect(page.locator("#plaatsingen")).to_contain_text("Zorggroep Noorderpoort")

@@ -21,6 +21,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from tests.browser.hulp import axe_overtredingen, beschrijf, sessie_voor
 from trajecten.constants import Soort
 from trajecten.factories import (
+    AfspraakFactory,
     CoachFactory,
     ContactmomentFactory,
     DeelnemerFactory,
@@ -46,6 +47,7 @@ class Gegevens:
     traject: int
     zonder_traject: int  # kan een traject starten
     werkgever: int
+    afspraak: int  # vandaag, in de agenda van de medewerker
 
 
 @dataclass
@@ -97,6 +99,12 @@ PAGINAS: list[Pagina] = [
     *formulier("status-wijzigen", lambda g: f"/trajecten/{g.traject}/status/"),
     *formulier("plaatsing-registreren", lambda g: f"/trajecten/{g.traject}/plaatsing/"),
     *formulier("contactmoment", lambda g: f"/trajecten/{g.traject}/contact/"),
+    Pagina("agenda", "medewerker", lambda g: "/agenda/"),
+    Pagina("agenda-in-outlook", "medewerker", lambda g: "/agenda/koppeling/"),
+    *formulier("afspraak-plannen", lambda g: f"/trajecten/{g.traject}/afspraak/"),
+    *formulier("afspraak-gehouden", lambda g: f"/afspraken/{g.afspraak}/gehouden/"),
+    Pagina("afspraak-afmelden", "medewerker", lambda g: f"/afspraken/{g.afspraak}/afmelden/"),
+    Pagina("behandelaar", "medewerker", lambda g: f"/trajecten/{g.traject}/behandelaar/"),
     Pagina("werkgevers", "medewerker", lambda g: "/werkgevers/"),
     Pagina("werkgever", "medewerker", lambda g: f"/werkgevers/{g.werkgever}/"),
     *formulier("werkgever-registreren", lambda g: "/werkgevers/nieuw/"),
@@ -123,6 +131,7 @@ def gegevens(groningen, emmen, medewerker, lopend_programma) -> Gegevens:
     IntakeFactory(traject=traject, medewerker=medewerker, datum=traject.startdatum)
     PlaatsingFactory(traject=traject, werkgever=werkgever, soort=Soort.BAAN)
     ContactmomentFactory(traject=traject)
+    afspraak = AfspraakFactory(traject=traject, medewerker=medewerker, datum=vandaag)
     for gemeente in (groningen, groningen, emmen):
         TrajectFactory(deelnemer=DeelnemerFactory(gemeente=gemeente), programma=lopend_programma)
         TrajectFactory(
@@ -132,7 +141,7 @@ def gegevens(groningen, emmen, medewerker, lopend_programma) -> Gegevens:
     zonder_traject = DeelnemerFactory(gemeente=groningen)
     return Gegevens(
         deelnemer=traject.deelnemer_id, traject=traject.pk, zonder_traject=zonder_traject.pk,
-        werkgever=werkgever.pk,
+        werkgever=werkgever.pk, afspraak=afspraak.pk,
     )
 
 

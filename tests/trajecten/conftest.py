@@ -5,6 +5,8 @@ De HTTPS-client en de statische bestanden zonder manifest komen uit `tests/conft
 
 import pytest
 
+from gemeenten.constants import Rol
+from gemeenten.factories import LidmaatschapFactory
 from rapportage.models import Programma
 
 
@@ -19,3 +21,12 @@ def mw(client, medewerker):
     """Een ingelogde client van de medewerker van Groningen."""
     client.force_login(medewerker)
     return client
+
+
+@pytest.fixture
+def collega(groningen):
+    """Een tweede medewerker van Groningen (overdragen, 'Mijn dossiers')."""
+    return LidmaatschapFactory(
+        user__username="collega-groningen-test", user__first_name="Sanne",
+        user__last_name="de Boer", gemeente=groningen, rol=Rol.MEDEWERKER,
+    ).user

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from trajecten import urls as trajecten_urls
 from trajecten.factories import (
+    AfspraakFactory,
     CoachFactory,
     DeelnemerFactory,
     PlaatsingFactory,
@@ -42,13 +43,22 @@ MET_ID = {
     "plaatsing_beeindigen": "plaatsing",
     "plaatsing_wijzigen": "plaatsing",
     "werkgever_detail": "werkgever",
+    "behandelaar": "traject",
+    "wachtlijst": "traject",
+    "afspraak_nieuw": "traject",
+    "afspraak_wijzigen": "afspraak",
+    "afspraak_gehouden": "afspraak",
+    "afspraak_afmelden": "afspraak",
 }
-#: Alleen POST: een GET geeft 405 en leest niets, ook in de eigen gemeente.
-ALLEEN_POST = {"bsn_tonen"}
+#: Alleen POST (een knop op een andere pagina): een GET geeft 405 en leest niets, ook in de
+#: eigen gemeente. Met de status van een POST in de eigen gemeente.
+ALLEEN_POST = {"wachtlijst": 302, "deelnemer_zoeken": 302, "bsn_tonen": 200}
 ZONDER_ID = [
     "werkvoorraad", "deelnemer_lijst", "bsn_zoeken", "deelnemer_nieuw", "werkgever_lijst",
-    "werkgever_nieuw",
+    "werkgever_nieuw", "deelnemer_zoeken", "agenda", "agenda_koppeling",
 ]
+#: Zonder inloggen, met een geheim token in plaats van een id: tests/trajecten/test_agenda.py.
+AGENDA_ABONNEMENT = "agenda_feed"
 
 
 @pytest.fixture
@@ -61,6 +71,7 @@ def groningse_objecten(groningen, vervolg):
         "traject": traject,
         "plaatsing": plaatsing,
         "werkgever": plaatsing.werkgever,
+        "afspraak": AfspraakFactory(traject=traject),
     }
 
 
@@ -88,12 +99,16 @@ def geldige_post(naam, objecten, emmen, groningen):
         "traject_wijzigen": {"uitvoerder": "uwv", "kosten": "999"},
         "plaatsing_wijzigen": {"functie": "Gewijzigd", "uren_per_week": "1",
                                "contractvorm": "geen"},
+        "afspraak_nieuw": {"soort": "gesprek", "datum": VANDAAG.isoformat(), "tijd": "10:00",
+                           "duur_minuten": "60"},
+        "afspraak_gehouden": {"soort": "gesprek", "datum": VANDAAG.isoformat()},
+        "afspraak_afmelden": {"status": "geannuleerd"},
     }.get(naam, {})
 
 
 def test_elke_url_van_de_werkplek_staat_in_de_tabel():
     namen = {p.name for p in trajecten_urls.urlpatterns}
-    assert namen == set(MET_ID) | set(ZONDER_ID)
+    assert namen == set(MET_ID) | set(ZONDER_ID) | {AGENDA_ABONNEMENT}
 
 
 @pytest.mark.parametrize("naam", sorted(MET_ID))
@@ -125,7 +140,7 @@ def test_eigen_gemeente_mag(client, medewerker, naam, groningse_objecten):
     url = url_voor(naam, groningse_objecten)
     if naam in ALLEEN_POST:
         assert client.get(url).status_code == 405
-        assert client.post(url).status_code == 200
+        assert client.post(url).status_code == ALLEEN_POST[naam]
     else:
         assert client.get(url).status_code == 200
 

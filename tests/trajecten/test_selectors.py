@@ -7,14 +7,15 @@ gelijk zijn, anders is er een N+1.
 import datetime
 
 import pytest
-from dateutil.relativedelta import relativedelta
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from gemeenten.models import Lidmaatschap
 from trajecten import selectors, services
-from trajecten.constants import ContactSoort, Soort, Status
+from trajecten.constants import Status
 from trajecten.factories import (
+    AfspraakFactory,
     CoachFactory,
     ContactmomentFactory,
     DeelnemerFactory,
@@ -30,10 +31,6 @@ pytestmark = pytest.mark.django_db
 
 VANDAAG = datetime.date.today()
 DAG = datetime.timedelta(days=1)
-
-
-def groep(groepen, sleutel):
-    return next(g for g in groepen if g.sleutel == sleutel)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -58,76 +55,6 @@ def test_coach_voor_gebruiker_zonder_dubbelen(medewerker, groningen, emmen):
     LidmaatschapFactory(user=medewerker, gemeente=emmen, rol=Rol.MEDEWERKER)
     coach = CoachFactory(gemeenten=[groningen, emmen])
     assert list(Coach.objects.voor(medewerker)) == [coach]
-
-
-# ---------------------------------------------------------------------------------------------
-# Werkvoorraad
-# ---------------------------------------------------------------------------------------------
-
-
-class TestWerkvoorraad:
-    def test_aangemeld_zonder_intake_na_14_dagen(self, medewerker, groningen, vervolg):
-        oud = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg,
-                             aanmelddatum=VANDAAG - 15 * DAG)
-        TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg,
-                       aanmelddatum=VANDAAG - 14 * DAG)
-        groepen = selectors.werkvoorraad(user=medewerker)
-        assert groep(groepen, "zonder_intake").items == [oud]
-
-    def test_zonder_coach(self, medewerker, groningen, vervolg):
-        zonder = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True)
-        TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True,
-                       coach=CoachFactory(gemeenten=[groningen]))
-        TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, uitgevallen=True)
-        assert groep(selectors.werkvoorraad(user=medewerker), "zonder_coach").items == [zonder]
-
-    def test_nazorgcontrole_na_zes_maanden(self, medewerker, groningen, vervolg):
-        start = VANDAAG - relativedelta(months=6) - 10 * DAG
-
-        def plaatsing(**kw):
-            t = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg,
-                               status=Status.NAZORG, aanmelddatum=start - 30 * DAG,
-                               startdatum=start - 30 * DAG)
-            return PlaatsingFactory(traject=t, startdatum=kw.pop("startdatum", start), **kw)
-
-        nodig = plaatsing()
-        met_nazorg = plaatsing()
-        ContactmomentFactory(traject=met_nazorg.traject, soort=ContactSoort.NAZORG,
-                             datum=VANDAAG - 2 * DAG)
-        te_vroeg_gecontroleerd = plaatsing()
-        ContactmomentFactory(traject=te_vroeg_gecontroleerd.traject, soort=ContactSoort.NAZORG,
-                             datum=start + relativedelta(months=3))
-        plaatsing(startdatum=VANDAAG - relativedelta(months=5))  # nog geen zes maanden
-        plaatsing(soort=Soort.VRIJWILLIGERSWERK)  # telt niet als plaatsing
-        items = groep(selectors.werkvoorraad(user=medewerker), "nazorg").items
-        assert {p.pk for p in items} == {nodig.pk, te_vroeg_gecontroleerd.pk}
-
-    def test_geen_contact_in_60_dagen(self, medewerker, groningen, vervolg):
-        start = VANDAAG - 100 * DAG
-
-        def traject():
-            return TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg,
-                                  status=Status.ACTIEF, aanmelddatum=start, startdatum=start,
-                                  coach=CoachFactory(gemeenten=[groningen]))
-
-        stil = traject()
-        ContactmomentFactory(traject=stil, datum=VANDAAG - 61 * DAG)
-        recent = traject()
-        ContactmomentFactory(traject=recent, datum=VANDAAG - 60 * DAG)
-        TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True)  # nieuw
-        items = groep(selectors.werkvoorraad(user=medewerker), "zonder_contact").items
-        assert items == [stil]
-
-    def test_andere_gemeente_telt_niet(self, medewerker, emmen, vervolg):
-        TrajectFactory(deelnemer__gemeente=emmen, programma=vervolg,
-                       aanmelddatum=VANDAAG - 40 * DAG)
-        assert all(g.aantal == 0 for g in selectors.werkvoorraad(user=medewerker))
-
-    def test_limiet_en_totaal(self, medewerker, groningen, vervolg):
-        TrajectFactory.create_batch(4, deelnemer__gemeente=groningen, programma=vervolg,
-                                    gestart=True)
-        g = groep(selectors.werkvoorraad(user=medewerker, limiet=3), "zonder_coach")
-        assert (len(g.items), g.aantal, g.meer) == (3, 4, 1)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -259,20 +186,43 @@ def vul_werkvoorraad(n, groningen, vervolg):
         PlaatsingFactory(traject=t, startdatum=lang_geleden + DAG)
 
 
-@pytest.mark.parametrize("pagina,vul,params", [
-    ("trajecten:deelnemer_lijst", vul_deelnemers, {}),
-    ("trajecten:deelnemer_lijst", vul_deelnemers, {"o": "-coach", "status": "geplaatst"}),
-    ("trajecten:deelnemer_lijst", vul_deelnemers, {"zoek": "a", "programma": "1"}),
-    ("trajecten:werkvoorraad", vul_werkvoorraad, {}),
-    ("trajecten:werkgever_lijst", vul_deelnemers, {}),
+def vul_agenda(n, groningen, vervolg):
+    medewerker = Lidmaatschap.objects.get(gemeente=groningen, rol="medewerker").user
+    maandag = VANDAAG - datetime.timedelta(days=VANDAAG.weekday())
+    for i in range(n):
+        t = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True,
+                           behandelaar=medewerker)
+        AfspraakFactory(traject=t, datum=maandag + datetime.timedelta(days=i % 7))
+
+
+@pytest.mark.parametrize("pagina,vul,params,hooguit", [
+    ("trajecten:deelnemer_lijst", vul_deelnemers, {}, 12),
+    ("trajecten:deelnemer_lijst", vul_deelnemers, {"o": "-coach", "status": "geplaatst"}, 12),
+    ("trajecten:deelnemer_lijst", vul_deelnemers, {"programma": "1", "status": "open"}, 12),
+    # Eén query per soort signaal (tests/trajecten/test_werkvoorraad.py), plus de vaste
+    # queries van elke pagina (sessie, gebruiker, rollen, menu).
+    ("trajecten:werkvoorraad", vul_werkvoorraad, {}, 9 + len(selectors.SIGNALEN)),
+    ("trajecten:werkgever_lijst", vul_deelnemers, {}, 12),
+    ("trajecten:agenda", vul_agenda, {}, 12),
 ])
-def test_lijstpagina_vast_aantal_queries(mw, groningen, vervolg, pagina, vul, params):
+def test_lijstpagina_vast_aantal_queries(mw, groningen, vervolg, pagina, vul, params, hooguit):
     url = reverse(pagina)
     vul(5, groningen, vervolg)
     klein = aantal_queries(mw, url, **params)
     vul(25, groningen, vervolg)
     assert aantal_queries(mw, url, **params) == klein
-    assert klein <= 12
+    assert klein <= hooguit
+
+
+def test_bewaarde_zoekopdracht_vast_aantal_queries(mw, groningen, vervolg):
+    """Zoeken op naam (POST, daarna de lijst met alleen de sleutel in de URL)."""
+    url = reverse("trajecten:deelnemer_lijst")
+    vul_deelnemers(5, groningen, vervolg)
+    naar = mw.post(reverse("trajecten:deelnemer_zoeken"), {"zoek": "a", "status": ""})["Location"]
+    sleutel = naar.split("zoekopdracht=")[1]
+    klein = aantal_queries(mw, url, zoekopdracht=sleutel)
+    vul_deelnemers(25, groningen, vervolg)
+    assert aantal_queries(mw, url, zoekopdracht=sleutel) == klein
 
 
 def test_werkgever_detail_vast_aantal_queries(mw, groningen, vervolg):

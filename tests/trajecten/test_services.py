@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from gemeenten.models import BsnMelding
 from rapportage.models import Programma
 from trajecten import services
-from trajecten.constants import ContactSoort, Soort, Status, Uitvoerder
+from trajecten.constants import ContactSoort, RedenAfgerond, Soort, Status, Uitvoerder
 from trajecten.factories import (
     CoachFactory,
     ContactmomentFactory,
@@ -382,9 +382,12 @@ class TestStatus:
         t = TrajectFactory(deelnemer=deelnemer, programma=vervolg, status=Status.NAZORG,
                            aanmelddatum=start, startdatum=start)
         datum = VANDAAG - datetime.timedelta(days=1)
-        services.status_wijzigen(traject=t, naar=Status.AFGEROND, door=medewerker, datum=datum)
+        services.status_wijzigen(traject=t, naar=Status.AFGEROND, door=medewerker, datum=datum,
+                                 reden_afgerond=RedenAfgerond.ONDERWIJS)
         t.refresh_from_db()
-        assert (t.status, t.einddatum) == (Status.AFGEROND, datum)
+        assert (t.status, t.einddatum, t.reden_afgerond) == (
+            Status.AFGEROND, datum, RedenAfgerond.ONDERWIJS
+        )
 
     def test_einddatum_voor_start_geweigerd(self, medewerker, deelnemer, vervolg):
         start = VANDAAG - datetime.timedelta(days=10)
@@ -465,9 +468,11 @@ class TestPlaatsing:
             "Het aantal uren per week ligt tussen 0 en 60."
         ]
 
-    @pytest.mark.parametrize("uren", [0, 60])
-    def test_uren_grenzen_toegestaan(self, medewerker, actief, uren):
-        assert self.plaats(medewerker, actief, uren_per_week=uren).uren_per_week == uren
+    @pytest.mark.parametrize(("soort", "uren"), [(Soort.STAGE, 0), (Soort.BAAN, 60)])
+    def test_uren_grenzen_toegestaan(self, medewerker, actief, soort, uren):
+        assert self.plaats(
+            medewerker, actief, soort=soort, uren_per_week=uren
+        ).uren_per_week == uren
 
     def test_werkgever_van_andere_gemeente_geweigerd(self, medewerker, actief, emmen):
         with pytest.raises(ValidationError) as exc:
@@ -598,7 +603,7 @@ class TestContactmoment:
                                                soort=ContactSoort.GESPREK,
                                                datum=VANDAAG + datetime.timedelta(days=1))
         assert exc.value.message_dict["datum"] == [
-            "De datum van het contact kan niet in de toekomst liggen."
+            "Een contact ligt niet in de toekomst; wat nog komt, plant u als afspraak."
         ]
         assert not Contactmoment.objects.exists()
 

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from gemeenten.factories import LidmaatschapFactory
 from rapportage.models import Programma
 from tests.trajecten.hulp import verstuur
 from trajecten.constants import ContactSoort, Soort, Status
@@ -71,20 +72,41 @@ def heeft_veldfout(response, veld: str, melding: str) -> bool:
 
 
 class TestWerkvoorraad:
-    def test_toont_de_vier_groepen_met_actielinks(self, mw, groningen, vervolg):
+    def test_een_lijst_met_vervaldatum_dagen_te_laat_en_actielinks(self, mw, groningen,
+                                                                    vervolg, medewerker):
         zonder_intake = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg,
-                                       aanmelddatum=VANDAAG - datetime.timedelta(days=20))
+                                       aanmelddatum=VANDAAG - datetime.timedelta(days=20),
+                                       behandelaar=medewerker)
         zonder_coach = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg,
-                                      gestart=True)
+                                      gestart=True, behandelaar=medewerker)
         ContactmomentFactory(traject=zonder_coach)
         r = mw.get(reverse("trajecten:werkvoorraad"))
         assert r.status_code == 200
         html = tekst(r)
-        for titel in ("Aangemeld zonder intake", "Zonder coach", "Nazorgcontrole na zes maanden",
-                      "Geen contact in 60 dagen"):
-            assert titel in html
+        assert "Er staan 2 acties voor u klaar, de oudste bovenaan." in html
+        tabel = html[html.index("<tbody"):]
+        # De coach was al bij de start (24 dagen geleden) nodig, de intake 6 dagen geleden.
+        assert tabel.index("Zonder (geldige) coach") < tabel.index("Intake te laat")
+        te_laat = (VANDAAG - datetime.timedelta(days=6)).strftime("%d-%m-%Y")
+        assert f"{te_laat}</time>" in html
         assert reverse("trajecten:intake", args=[zonder_intake.pk]) in html
         assert reverse("trajecten:coach_toewijzen", args=[zonder_coach.pk]) in html
+        assert 'class="utrecht-table__cell actiecel"' in html and "tabel-stapel" in html
+
+    def test_mijn_dossiers_en_alle_dossiers_blijft_voor_de_sessie(
+        self, mw, groningen, vervolg, medewerker
+    ):
+        collega = LidmaatschapFactory(gemeente=groningen, rol="medewerker").user
+        TrajectFactory(deelnemer__gemeente=groningen, deelnemer__achternaam="Vancollega",
+                       programma=vervolg, gestart=True, behandelaar=collega)
+        url = reverse("trajecten:werkvoorraad")
+        html = tekst(mw.get(url))
+        assert "Vancollega" not in html and 'aria-current="page">Mijn dossiers' in html
+        assert "Vancollega" in tekst(mw.get(url, {"bereik": "alle"}))
+        assert "Vancollega" in tekst(mw.get(url))  # de keuze blijft
+        lijst = tekst(mw.get(reverse("trajecten:deelnemer_lijst")))
+        assert "Vancollega" in lijst  # ook op de deelnemerslijst
+        assert "Vancollega" not in tekst(mw.get(url, {"bereik": "mijn"}))
 
     def test_leeg(self, mw):
         r = mw.get(reverse("trajecten:werkvoorraad"))
@@ -99,7 +121,7 @@ class TestWerkvoorraad:
 class TestDeelnemerLijst:
     def test_lijst_toont_eigen_deelnemers_met_gemaskeerd_bsn(self, mw, deelnemer, emmen):
         ander = DeelnemerFactory(gemeente=emmen, achternaam="Anders-Emmen")
-        r = mw.get(reverse("trajecten:deelnemer_lijst"))
+        r = mw.get(reverse("trajecten:deelnemer_lijst"), {"status": "geen"})
         html = tekst(r)
         assert r.status_code == 200
         assert "Haddad, Rania" in html
@@ -110,9 +132,10 @@ class TestDeelnemerLijst:
     def test_zoeken_op_naam_en_vnummer(self, mw, deelnemer, groningen):
         DeelnemerFactory(gemeente=groningen, voornaam="Yonas", achternaam="Kidane",
                          v_nummer="3999999999")
-        r = mw.get(reverse("trajecten:deelnemer_lijst"), {"zoek": "rania hadd"})
+        zoeken = reverse("trajecten:deelnemer_zoeken")
+        r = mw.post(zoeken, {"zoek": "rania hadd", "status": ""}, follow=True)
         assert "Haddad, Rania" in tekst(r) and "Kidane" not in tekst(r)
-        r = mw.get(reverse("trajecten:deelnemer_lijst"), {"zoek": "3999999999"})
+        r = mw.post(zoeken, {"zoek": "3999999999", "status": ""}, follow=True)
         assert "Kidane" in tekst(r) and "Haddad" not in tekst(r)
 
     def test_filter_op_status_coach_en_programma(self, mw, groningen, vervolg):
@@ -139,13 +162,13 @@ class TestDeelnemerLijst:
         for naam in ["Zwart", "Appel", "Mulder"]:
             DeelnemerFactory(gemeente=groningen, achternaam=naam)
         url = reverse("trajecten:deelnemer_lijst")
-        html = tekst(mw.get(url, {"o": "-naam"}))
+        html = tekst(mw.get(url, {"o": "-naam", "status": "geen"}))
         assert html.index("Zwart") < html.index("Mulder") < html.index("Appel")
         assert 'aria-sort="descending"' in html
-        html = tekst(mw.get(url, {"o": "naam"}))
+        html = tekst(mw.get(url, {"o": "naam", "status": "geen"}))
         assert html.index("Appel") < html.index("Mulder") < html.index("Zwart")
         DeelnemerFactory.create_batch(25, gemeente=groningen)
-        r = mw.get(url, {"page": 2})
+        r = mw.get(url, {"page": 2, "status": "geen"})
         assert "Pagina 2 van 2" in tekst(r)
         assert mw.get(url, {"page": "geen-getal"}).status_code == 200
 
@@ -159,7 +182,8 @@ class TestDeelnemerLijst:
         ander = DeelnemerFactory(gemeente=emmen)
         r = mw.post(reverse("trajecten:bsn_zoeken"), {"bsn": ander.bsn})
         assert r.status_code == 200
-        assert heeft_veldfout(r, "bsn", "Er is in uw gemeenten geen deelnemer met dit BSN.")
+        assert "Geen deelnemer gevonden" in tekst(r)
+        assert reverse("trajecten:deelnemer_nieuw") + "?met=bsn" in tekst(r)
 
     def test_bsn_zoeken_ongeldig_bsn(self, mw):
         r = mw.post(reverse("trajecten:bsn_zoeken"), {"bsn": "123456789"})
@@ -382,7 +406,8 @@ class TestTrajectStarten:
         oud = Programma.objects.get(naam="Banenoffensief Vluchtelingen")
         r = mw.post(reverse("trajecten:traject_starten", args=[deelnemer.pk]),
                     {"programma": oud.pk, "uitvoerder": "uaf", "aanmelddatum": iso(VANDAAG)})
-        assert heeft_veldfout(r, "programma", "afgelopen")
+        assert heeft_veldfout(r, "programma", "Kies een programma dat vandaag loopt")
+        assert not Traject.objects.exists()
 
     def test_al_een_open_traject(self, mw, actief, vervolg):
         r = mw.post(reverse("trajecten:traject_starten", args=[actief.deelnemer_id]),
@@ -493,7 +518,7 @@ class TestStatus:
     def test_alleen_toegestane_overgangen_getoond(self, mw, actief):
         html = tekst(mw.get(reverse("trajecten:status_wijzigen", args=[actief.pk])))
         keuzes = re.findall(r'name="naar" value="(\w+)"', html)
-        assert keuzes == ["geplaatst", "uitgevallen"]
+        assert keuzes == ["geplaatst", "afgerond", "uitgevallen"]
 
     def test_uitgevallen_zonder_reden(self, mw, actief):
         url = reverse("trajecten:status_wijzigen", args=[actief.pk])
@@ -511,8 +536,8 @@ class TestStatus:
 
     def test_niet_toegestane_overgang_gepost(self, mw, actief):
         r = verstuur(mw, reverse("trajecten:status_wijzigen", args=[actief.pk]),
-                     {"naar": "afgerond", "reden_uitval": "", "datum": ""})
-        assert "Van ‘actief’ kan een traject niet naar ‘afgerond’." in tekst(r)
+                     {"naar": "nazorg", "reden_uitval": "", "datum": ""})
+        assert "Van ‘actief’ kan een traject niet naar ‘nazorg’." in tekst(r)
         actief.refresh_from_db()
         assert actief.status == Status.ACTIEF
 
@@ -642,8 +667,7 @@ class TestContact:
         assert heeft_veldfout(r, "soort", "Selecteer een geldige keuze")
         r = mw.post(url, {"soort": "gesprek",
                           "datum": iso(VANDAAG + datetime.timedelta(days=1)), "notitie": ""})
-        assert heeft_veldfout(r, "datum",
-                              "De datum van het contact kan niet in de toekomst liggen.")
+        assert heeft_veldfout(r, "datum", "wat nog komt, plant u als afspraak")
         assert not Contactmoment.objects.exists()
 
     def test_dubbel_verzonden_een_contact(self, mw, actief):
@@ -772,11 +796,12 @@ def test_van_registratie_tot_nazorg(mw, groningen, vervolg):
     mw.post(reverse("trajecten:contact_nieuw", args=[t.pk]),
             {"soort": "nazorg", "datum": iso(VANDAAG), "notitie": "Loopt goed"})
     r = verstuur(mw, reverse("trajecten:status_wijzigen", args=[t.pk]),
-                 {"naar": "afgerond", "reden_uitval": "", "datum": iso(VANDAAG)})
+                 {"naar": "afgerond", "reden_afgerond": "werk", "reden_uitval": "",
+                  "datum": iso(VANDAAG)})
     t.refresh_from_db()
     assert r.status_code == 302
-    assert (t.status, t.coach, t.startdatum, t.einddatum) == (
-        Status.AFGEROND, coach, VANDAAG - datetime.timedelta(days=15), VANDAAG
+    assert (t.status, t.reden_afgerond, t.coach, t.startdatum, t.einddatum) == (
+        Status.AFGEROND, "werk", coach, VANDAAG - datetime.timedelta(days=15), VANDAAG
     )
     html = tekst(mw.get(dossier_url(d)))
     for verwacht in ("Monteur", "Garage Oost", "Loopt goed", "afgerond", coach.naam):

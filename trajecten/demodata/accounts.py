@@ -30,6 +30,10 @@ DEMO_ACCOUNTS = [
         lidmaatschappen=(("GM0014", Rol.MEDEWERKER),),
     ),
     DemoAccount(
+        "collega-groningen", "tweede medewerker Groningen (om dossiers over te dragen)",
+        lidmaatschappen=(("GM0014", Rol.MEDEWERKER),),
+    ),
+    DemoAccount(
         "medewerker-emmen", "medewerker Emmen", lidmaatschappen=(("GM0114", Rol.MEDEWERKER),)
     ),
 ]

@@ -57,9 +57,13 @@ class Bouwer:
         medewerkers = Lidmaatschap.objects.filter(
             rol=Rol.MEDEWERKER, gemeente__in=self.gemeenten
         ).order_by("pk")
-        self.medewerker_van = {}
+        self.medewerker_van = {}  # gemeente_id → de eerste medewerker (intakes, contacten)
+        self.medewerkers: dict[int, list[int]] = {}  # gemeente_id → alle medewerkers
         for lid in medewerkers:
             self.medewerker_van.setdefault(lid.gemeente_id, lid.user_id)
+            self.medewerkers.setdefault(lid.gemeente_id, []).append(lid.user_id)
+        self.volgende_behandelaar: dict[int, int] = {}
+        self.koppelingen: list = []  # (afspraak, contact): zie agenda.koppel_verslagen
         self.bsns: set[str] = set()
         self.werkgevers: dict[int, list[Werkgever]] = {}
         self.coaches: dict[int, list[int]] = {}  # gemeente_id → coach-ids (alle)

@@ -10,8 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..constants import Belemmering, ContactSoort, Contractvorm, Soort, Status
-from ..models import Contactmoment, Intake, Plaatsing, Traject
+from ..constants import Belemmering, ContactSoort, Contractvorm, RedenAfgerond, Soort, Status
+from ..models import Afspraak, Contactmoment, Intake, Plaatsing, Traject
+from .agenda import kies_behandelaar, koppel_verslagen, maak_agenda, wachtlijst_of_verhuisd
 from .organisaties import kies_coach
 from .pools import (
     BELEMMERING_GEWICHT,
@@ -30,12 +31,14 @@ if TYPE_CHECKING:
 
 def maak_trajecten(
     b: Bouwer, programma, personen, tijdlijnen, uitvoerders, *, met_coach, kosten=None,
-    contacten_per_fase=6,
+    contacten_per_fase=6, met_agenda=False,
 ) -> list[Traject]:
     """Per persoon een traject volgens zijn tijdlijn, met intake, plaatsingen en contacten.
 
     `kosten` geeft per traject het bedrag (de historie); zonder die lijst volgen de kosten de
     duur van het traject. `met_coach`: open trajecten krijgen een inzetbare coach.
+    `met_agenda` (het lopende programma): een behandelaar, afspraken en de wachtlijst
+    (`agenda.py`); de nazorgcontacten zijn dan de verslagen van de nazorgafspraken.
     """
     rnd, vandaag = b.rnd, b.vandaag
     trajecten = []
@@ -48,27 +51,46 @@ def maak_trajecten(
             bedrag = Decimal(min(6000, 250 + maanden * rnd.randint(80, 220)))
         else:
             bedrag = Decimal(0)
-        trajecten.append(
-            Traject(
-                deelnemer_id=persoon.pk, programma=programma, gemeente_id=persoon.gemeente_id,
-                coach_id=coach_id, uitvoerder=gewogen(rnd, uitvoerders), status=t.status,
-                aanmelddatum=t.aanmelddatum, startdatum=t.startdatum, einddatum=t.einddatum,
-                reden_uitval=t.reden_uitval, kosten=bedrag,
-            )
+        traject = Traject(
+            deelnemer_id=persoon.pk, programma=programma, gemeente_id=persoon.gemeente_id,
+            coach_id=coach_id, uitvoerder=gewogen(rnd, uitvoerders), status=t.status,
+            aanmelddatum=t.aanmelddatum, startdatum=t.startdatum, einddatum=t.einddatum,
+            reden_uitval=t.reden_uitval, reden_afgerond=_reden_afgerond(t), kosten=bedrag,
         )
+        if met_agenda:
+            traject.behandelaar_id = kies_behandelaar(b, persoon.gemeente_id, t)
+            wachtlijst_of_verhuisd(b, traject)
+        trajecten.append(traject)
     b.bulk(Traject, trajecten)
 
     intakes, plaatsingen, contacten = [], [], []
     for traject, t in zip(trajecten, tijdlijnen, strict=True):
-        medewerker_id = b.medewerker_van.get(traject.gemeente_id)
+        medewerker_id = traject.behandelaar_id or b.medewerker_van.get(traject.gemeente_id)
         if t.startdatum:
             intakes.append(_intake(b, traject, t, medewerker_id))
         plaatsingen.extend(_plaatsingen(b, traject, t))
-        contacten.extend(_contacten(b, traject, t, medewerker_id, contacten_per_fase))
+        contacten.extend(_contacten(b, traject, t, medewerker_id, contacten_per_fase,
+                                    nazorg=not met_agenda))
     b.bulk(Intake, intakes)
     b.bulk(Plaatsing, plaatsingen)
+    if met_agenda:
+        b.bulk(Afspraak, maak_agenda(b, trajecten, tijdlijnen, plaatsingen, contacten))
+        koppel_verslagen(b)
     b.bulk(Contactmoment, contacten)
     return trajecten
+
+
+def _reden_afgerond(t: Tijdlijn) -> str:
+    """Afgerond na een baan, stage of werkervaringsplaats: werk; na alleen een opleiding of
+    vrijwilligerswerk: die uitstroom; anders 'anders'."""
+    if t.status != Status.AFGEROND:
+        return ""
+    if t.geplaatst_soort:
+        return RedenAfgerond.WERK
+    return {
+        Soort.OPLEIDING: RedenAfgerond.ONDERWIJS,
+        Soort.VRIJWILLIGERSWERK: RedenAfgerond.VRIJWILLIGERSWERK,
+    }.get(t.voorportaal, RedenAfgerond.ANDERS)
 
 
 def _intake(b: Bouwer, traject, t: Tijdlijn, medewerker_id) -> Intake:
@@ -152,7 +174,9 @@ def _contractvorm(b: Bouwer, soort: str) -> str:
          Contractvorm.UITZEND, Contractvorm.OPROEP]
     )
 
-def _contacten(b: Bouwer, traject, t: Tijdlijn, medewerker_id, per_fase) -> list[Contactmoment]:
+def _contacten(
+    b: Bouwer, traject, t: Tijdlijn, medewerker_id, per_fase, *, nazorg: bool = True
+) -> list[Contactmoment]:
     rnd, vandaag = b.rnd, b.vandaag
     contacten = []
 
@@ -181,7 +205,7 @@ def _contacten(b: Bouwer, traject, t: Tijdlijn, medewerker_id, per_fase) -> list
             ContactSoort.WERKGEVERSCONTACT, rnd.choice(NOTITIES_WERKGEVER),
         )
         datum = t.momenten.get(Status.NAZORG, geplaatst_op)
-        for _ in range(per_fase):
+        for _ in range(per_fase if nazorg else 0):
             datum = verschuif(datum, rnd.randint(25, 40))
             if datum > grens:
                 break

@@ -65,4 +65,4 @@ def maak_lopend_blok(b: Bouwer, begin: int, aantal: int) -> None:
         )
         tijdlijnen.append(tijdlijn)
     b.bulk(Deelnemer, personen)
-    maak_trajecten(b, b.live, personen, tijdlijnen, UITVOERDERS, met_coach=True)
+    maak_trajecten(b, b.live, personen, tijdlijnen, UITVOERDERS, met_coach=True, met_agenda=True)

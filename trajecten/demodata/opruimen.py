@@ -7,12 +7,21 @@ from django.db.models import F
 
 from gemeenten.models import Gemeente
 
-from ..models import Coach, Contactmoment, Deelnemer, Intake, Plaatsing, Traject, Werkgever
+from ..models import (
+    Afspraak,
+    Coach,
+    Contactmoment,
+    Deelnemer,
+    Intake,
+    Plaatsing,
+    Traject,
+    Werkgever,
+)
 
 #: De tabellen die seed_demo wist en vult, in een volgorde waarin wissen kan.
 DOSSIERMODELLEN = [
-    Contactmoment, Plaatsing, Intake, Traject, Coach.gemeenten.through, Coach, Deelnemer,
-    Werkgever,
+    Contactmoment, Afspraak, Plaatsing, Intake, Traject, Coach.gemeenten.through, Coach,
+    Deelnemer, Werkgever,
 ]
 
 

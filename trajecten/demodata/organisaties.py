@@ -82,11 +82,18 @@ def maak_coaches(b: Bouwer, aantal: int) -> None:
 
 
 def kies_coach(b: Bouwer, gemeente_id: int, t: Tijdlijn) -> int | None:
-    """De coach van een traject, of None (niet gestart, of in 15 % zonder coach)."""
+    """De coach van een traject, of None (niet gestart, of in 15 % zonder coach); bij 3 % van
+    de open trajecten een coach die niet (meer) telt."""
     rnd = b.rnd
     if t.startdatum is None or rnd.random() > 0.85:
         return None
     if t.status in OPEN_STATUSSEN:
+        # Een enkele keer een coach die inmiddels niet meer telt (VOG verlopen of niet meer
+        # actief): zo laat de demo 'zonder (geldige) coach' zien.
+        if rnd.random() < 0.03:
+            ongeldig = [c for c in b.coaches.get(gemeente_id, []) if c not in b.ruimte]
+            if ongeldig:
+                return rnd.choice(ongeldig)
         # Alleen coaches met een geldige VOG en ruimte (de caseload telt open trajecten);
         # volle coaches vallen er gaandeweg uit, zodat dit per traject O(1) blijft.
         vrij = b.inzetbaar.get(gemeente_id, [])

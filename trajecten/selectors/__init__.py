@@ -2,7 +2,11 @@
 
 - `ophalen.py`: één deelnemer, traject, plaatsing of werkgever (`*_ophalen`), zoeken op BSN;
 - `deelnemers.py`: de deelnemerslijst, mogelijke dubbelen, het dossier en zijn tijdlijn;
-- `werkvoorraad.py`: de werkvoorraad (vier groepen);
+- `werkvoorraad.py`: de werkvoorraad (één lijst, het meest urgente eerst; `SIGNALEN`);
+- `agenda.py`: de agenda van een medewerker, één afspraak (`afspraak_ophalen`, via
+  `traject_ophalen`), het agenda-abonnement;
+- `behandelaars.py`: medewerkers van een gemeente, caseload per behandelaar, coachtekort per
+  gemeente (aggregaten, ook voor het gemeentedashboard);
 - `coaches.py`: coachsuggesties voor een traject;
 - `werkgevers.py`: werkgevers en hun plaatsingen.
 
@@ -15,6 +19,14 @@ hoe lang hij ook is. Selectors schrijven nooit. De wijzigingshistorie van het do
 `trajecten/historie.py`.
 """
 
+from .agenda import afspraak_ophalen, agenda, agendafeed, agendafeed_van, nazorgafspraken
+from .behandelaars import (
+    Caseload,
+    caseload_per_behandelaar,
+    coachtekort_per_gemeente,
+    medewerkers_van,
+    wachtdagen,
+)
 from .coaches import CoachSuggestie, coach_suggesties
 from .deelnemers import (
     Gebeurtenis,
@@ -33,13 +45,17 @@ from .ophalen import (
     traject_ophalen,
     werkgever_ophalen,
 )
+from .programmas import lopende_programmas
 from .werkgevers import plaatsingen_bij_werkgever, werkgever_lijst
 from .werkvoorraad import (
     CONTACT_TERMIJN_DAGEN,
     INTAKE_TERMIJN_DAGEN,
     NAZORG_NA_MAANDEN,
+    SIGNALEN,
     WERKVOORRAAD_MAX,
-    WerkvoorraadGroep,
+    Regel,
+    Signaal,
+    Werkvoorraad,
     werkvoorraad,
 )
 
@@ -47,11 +63,21 @@ __all__ = [
     "CONTACT_TERMIJN_DAGEN",
     "INTAKE_TERMIJN_DAGEN",
     "NAZORG_NA_MAANDEN",
+    "SIGNALEN",
     "WERKVOORRAAD_MAX",
+    "Caseload",
     "CoachSuggestie",
     "Gebeurtenis",
-    "WerkvoorraadGroep",
+    "Regel",
+    "Signaal",
+    "Werkvoorraad",
+    "afspraak_ophalen",
+    "agenda",
+    "agendafeed",
+    "agendafeed_van",
     "alle_gemeenten",
+    "caseload_per_behandelaar",
+    "coachtekort_per_gemeente",
     "coach_suggesties",
     "deelnemer_lijst",
     "deelnemer_met_bsn",
@@ -59,11 +85,15 @@ __all__ = [
     "dossier",
     "intake_van",
     "is_medewerker_van",
+    "lopende_programmas",
+    "medewerkers_van",
     "mogelijke_dubbelen",
+    "nazorgafspraken",
     "plaatsing_ophalen",
     "plaatsingen_bij_werkgever",
     "tijdlijn",
     "traject_ophalen",
+    "wachtdagen",
     "werkgever_lijst",
     "werkgever_ophalen",
     "werkvoorraad",

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from ..constants import Status
-from ..models import Contactmoment, Deelnemer, Intake, Plaatsing, Traject
+from ..constants import AfspraakStatus, Status
+from ..models import Afspraak, Contactmoment, Deelnemer, Intake, Plaatsing, Traject
 
 
 def _huidig_traject():
@@ -18,15 +19,17 @@ def _huidig_traject():
     return Traject.objects.filter(deelnemer=OuterRef("pk")).order_by("-aanmelddatum", "-pk")
 
 
-def deelnemer_lijst(*, user) -> QuerySet[Deelnemer]:
+def deelnemer_lijst(*, user, mijn: bool = False) -> QuerySet[Deelnemer]:
     """Deelnemers van de gemeenten van `user`, met gegevens van hun huidige traject.
 
-    Annoteert `traject_id`, `traject_status`, `traject_coach_id`, `traject_coach_naam` en
-    `traject_programma_id` als subqueries, zodat filteren, sorteren en tonen in één query
-    gebeurt: het aantal queries hangt niet af van de paginagrootte.
+    Annoteert `traject_id`, `traject_status`, `traject_coach_id`, `traject_coach_naam`,
+    `traject_programma_id` en `traject_behandelaar_id` als subqueries, zodat filteren,
+    sorteren en tonen in één query gebeurt: het aantal queries hangt niet af van de
+    paginagrootte. `mijn`: alleen 'mijn dossiers', deelnemers van wie `user` de behandelaar
+    van het huidige traject is, en wie geen behandelaar heeft (`TrajectQuerySet.van_behandelaar`).
     """
     huidig = _huidig_traject()
-    return (
+    qs = (
         Deelnemer.objects.voor(user)
         .select_related("gemeente")
         .annotate(
@@ -35,8 +38,12 @@ def deelnemer_lijst(*, user) -> QuerySet[Deelnemer]:
             traject_coach_id=Subquery(huidig.values("coach_id")[:1]),
             traject_coach_naam=Subquery(huidig.values("coach__naam")[:1]),
             traject_programma_id=Subquery(huidig.values("programma_id")[:1]),
+            traject_behandelaar_id=Subquery(huidig.values("behandelaar_id")[:1]),
         )
     )
+    if mijn:
+        qs = qs.filter(Q(traject_behandelaar_id=user.pk) | Q(traject_behandelaar_id__isnull=True))
+    return qs
 
 
 def mogelijke_dubbelen(
@@ -62,15 +69,20 @@ def dossier(*, user, pk: int) -> Deelnemer:
     """De deelnemer met alles wat het dossier toont, in een vast aantal queries.
 
     `deelnemer.alle_trajecten` bevat de trajecten (nieuwste eerst) met programma, coach,
-    intake, plaatsingen (met werkgever) en contactmomenten al opgehaald.
+    behandelaar, intake, plaatsingen (met werkgever), contactmomenten en afspraken (oudste
+    eerst, met de medewerker in wiens agenda ze staan) al opgehaald.
     """
     plaatsingen = Plaatsing.objects.select_related("werkgever").order_by("-startdatum", "-pk")
     contacten = Contactmoment.objects.select_related("medewerker").order_by("-datum", "-pk")
+    afspraken = Afspraak.objects.select_related("medewerker").order_by("datum", "tijd", "pk")
     trajecten = (
-        Traject.objects.select_related("programma", "coach", "gemeente", "intake__medewerker")
+        Traject.objects.select_related(
+            "programma", "coach", "gemeente", "behandelaar", "intake__medewerker"
+        )
         .prefetch_related(
             Prefetch("plaatsingen", queryset=plaatsingen, to_attr="alle_plaatsingen"),
             Prefetch("contactmomenten", queryset=contacten, to_attr="alle_contactmomenten"),
+            Prefetch("afspraken", queryset=afspraken, to_attr="alle_afspraken"),
         )
         .order_by("-aanmelddatum", "-pk")
     )
@@ -100,12 +112,13 @@ class Gebeurtenis:
     volgorde: int = 0
 
 
-def tijdlijn(deelnemer: Deelnemer) -> list[Gebeurtenis]:
-    """Alle gebeurtenissen van de trajecten van een deelnemer als één tijdlijn (nieuwste eerst).
+def tijdlijn(deelnemer: Deelnemer, extra: Iterable[Gebeurtenis] = ()) -> list[Gebeurtenis]:
+    """Alle gebeurtenissen van de trajecten van een deelnemer als één tijdlijn (nieuwste eerst),
+    samen met `extra` (de overdrachten uit `historie.overdrachten`).
 
     Werkt op een deelnemer uit `dossier()`: geen extra queries.
     """
-    items: list[Gebeurtenis] = []
+    items: list[Gebeurtenis] = list(extra)
     for traject in deelnemer.alle_trajecten:
         items.append(Gebeurtenis(
             traject.aanmelddatum, "aanmelding", _("Aangemeld voor %(programma)s")
@@ -136,11 +149,20 @@ def tijdlijn(deelnemer: Deelnemer) -> list[Gebeurtenis]:
                 _("Contact: %(soort)s") % {"soort": contact.get_soort_display()},
                 contact.notitie, 4,
             ))
+        for afspraak in traject.alle_afspraken:
+            if afspraak.status in (AfspraakStatus.NIET_VERSCHENEN, AfspraakStatus.GEANNULEERD):
+                items.append(Gebeurtenis(
+                    afspraak.datum, f"afspraak_{afspraak.status}",
+                    _("Afspraak %(soort)s: %(status)s") % {
+                        "soort": afspraak.get_soort_display(),
+                        "status": afspraak.get_status_display(),
+                    }, "", 4,
+                ))
         if traject.einddatum:
-            titel = (
-                _("Uitgevallen") if traject.status == Status.UITGEVALLEN else _("Traject afgerond")
-            )
-            items.append(Gebeurtenis(
-                traject.einddatum, "einde", titel, traject.reden_uitval, 5,
-            ))
+            if traject.status == Status.UITGEVALLEN:
+                titel, tekst = _("Uitgevallen"), traject.reden_uitval
+            else:
+                titel = _("Traject afgerond")
+                tekst = traject.get_reden_afgerond_display() if traject.reden_afgerond else ""
+            items.append(Gebeurtenis(traject.einddatum, "einde", titel, tekst, 5))
     return sorted(items, key=lambda g: (g.datum, g.volgorde), reverse=True)

@@ -1,135 +1,221 @@
-"""De werkvoorraad: wat vandaag aandacht vraagt, in vier groepen."""
+"""De werkvoorraad: één lijst, het meest urgente eerst (docs/domain.md, "Werkvoorraad").
+
+Elke soort signaal is één regel in `SIGNALEN`: een query die de rijen van die soort geeft, met
+de datum waarop iets had moeten gebeuren (de queries staan in `signalen.py`). Alle soorten komen
+samen in één lijst, gesorteerd op die vervaldatum: wat het langst over tijd is, staat bovenaan.
+Een nieuwe soort (bijvoorbeeld verlopen acties) is één `Signaal` erbij; de lijst, de telling, de
+pagina en de querytelling (hooguit twee per soort) volgen vanzelf.
+"""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from ..constants import GEPLAATST_SOORTEN, OPEN_STATUSSEN, ContactSoort, Status
-from ..datums import PlusMaanden
-from ..models import Contactmoment, Plaatsing, Traject, vandaag
+from ..constants import Soort
+from ..models import vandaag
+from .signalen import (
+    CONTACT_TERMIJN_DAGEN,
+    INTAKE_TERMIJN_DAGEN,
+    NAZORG_NA_MAANDEN,
+    Bereik,
+    afspraakdetail,
+    afspraken_vandaag,
+    afspraken_verlopen,
+    coachdetail,
+    datum_nl,
+    geen_contact,
+    intake_te_laat,
+    nazorg_zonder_afspraak,
+    nieuw_in_gemeente,
+    wacht_op_coach,
+    zonder_geldige_coach,
+)
 
-#: Werkvoorraad: aangemeld zonder intake na zoveel dagen.
-INTAKE_TERMIJN_DAGEN = 14
-#: Werkvoorraad: de nazorgcontrole valt zoveel maanden na de start van een plaatsing.
-NAZORG_NA_MAANDEN = 6
-#: Werkvoorraad: een open traject zonder contact in zoveel dagen vraagt aandacht.
-CONTACT_TERMIJN_DAGEN = 60
-#: Werkvoorraad: zoveel items per groep tonen; het totaal staat erboven.
-WERKVOORRAAD_MAX = 50
+#: Zoveel regels toont de werkvoorraad; per soort wordt er ook hooguit zoveel opgehaald, dus de
+#: getoonde regels zijn precies de meest urgente van alle soorten samen.
+WERKVOORRAAD_MAX = 100
+
+
+# --- het register ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Signaal:
+    """Eén soort werk in de werkvoorraad.
+
+    `rijen(bereik)` geeft een `values()`-queryset via `signalen.regelkolommen` (oudste
+    basisdatum eerst);
+    vervaldatum = basisdatum + `termijn`. `url_naam` met het `doel` van de rij (een traject-,
+    afspraak- of plaatsingnummer, zie `doel`) en `query` is de actielink; `detail(rij)` de
+    toelichting op de regel."""
+
+    sleutel: str
+    titel: str
+    actie: str
+    rijen: Callable[[Bereik], QuerySet]
+    url_naam: str
+    doel: str = "traject"  # "traject" of "object" (de pk van de rij)
+    query: str = ""
+    termijn: datetime.timedelta | relativedelta = datetime.timedelta(0)
+    detail: Callable[[dict], str] = lambda rij: ""
+
+
+SIGNALEN: list[Signaal] = [
+    Signaal(
+        "afspraak_vandaag", gettext_lazy("Afspraak vandaag"), gettext_lazy("Verslag vastleggen"),
+        afspraken_vandaag, "trajecten:afspraak_gehouden", doel="object",
+        detail=afspraakdetail,
+    ),
+    Signaal(
+        "nazorg_gemist", gettext_lazy("Nazorg niet bijgewerkt"),
+        gettext_lazy("Gehouden of niet verschenen?"),
+        lambda b: afspraken_verlopen(b, nazorg=True), "trajecten:afspraak_gehouden",
+        doel="object", detail=afspraakdetail,
+    ),
+    Signaal(
+        "afspraak_verlopen", gettext_lazy("Afspraak niet bijgewerkt"),
+        gettext_lazy("Gehouden of niet verschenen?"),
+        lambda b: afspraken_verlopen(b, nazorg=False), "trajecten:afspraak_gehouden",
+        doel="object", detail=afspraakdetail,
+    ),
+    Signaal(
+        "nazorg", gettext_lazy("Nazorgcontrole na zes maanden"),
+        gettext_lazy("Nazorgcontact vastleggen"), nazorg_zonder_afspraak,
+        "trajecten:contact_nieuw", query="?soort=nazorg",
+        termijn=relativedelta(months=NAZORG_NA_MAANDEN),
+        detail=lambda rij: _("%(soort)s bij %(werkgever)s, gestart %(datum)s") % {
+            "soort": Soort(rij["soort"]).label, "werkgever": rij["werkgevernaam"] or "–",
+            "datum": datum_nl(rij["basis"]),
+        },
+    ),
+    Signaal(
+        "zonder_intake", gettext_lazy("Intake te laat"), gettext_lazy("Intake vastleggen"),
+        intake_te_laat, "trajecten:intake",
+        termijn=datetime.timedelta(days=INTAKE_TERMIJN_DAGEN),
+        detail=lambda rij: _("aangemeld op %(datum)s") % {"datum": datum_nl(rij["basis"])},
+    ),
+    Signaal(
+        "zonder_contact",
+        gettext_lazy("Geen contact in %(dagen)s dagen") % {"dagen": CONTACT_TERMIJN_DAGEN},
+        gettext_lazy("Contactmoment vastleggen"), geen_contact, "trajecten:contact_nieuw",
+        termijn=datetime.timedelta(days=CONTACT_TERMIJN_DAGEN),
+        detail=lambda rij: (
+            _("laatste contact %(datum)s") % {"datum": datum_nl(rij["laatste_contact"])}
+            if rij["laatste_contact"] else _("nog geen contact")
+        ),
+    ),
+    Signaal(
+        "wachtlijst", gettext_lazy("Wacht op een coach"), gettext_lazy("Coach zoeken"),
+        wacht_op_coach, "trajecten:coach_toewijzen",
+        detail=lambda rij: _("op de wachtlijst sinds %(datum)s")
+        % {"datum": datum_nl(rij["basis"])},
+    ),
+    Signaal(
+        "zonder_coach", gettext_lazy("Zonder (geldige) coach"), gettext_lazy("Coach toewijzen"),
+        zonder_geldige_coach, "trajecten:coach_toewijzen", detail=coachdetail,
+    ),
+    Signaal(
+        "nieuw_in_gemeente", gettext_lazy("Nieuw in uw gemeente"),
+        gettext_lazy("Behandelaar kiezen"), nieuw_in_gemeente, "trajecten:behandelaar",
+        detail=lambda rij: _("verhuisd op %(datum)s, nog geen behandelaar")
+        % {"datum": datum_nl(rij["basis"])},
+    ),
+]
+
+
+# --- de lijst ----------------------------------------------------------------------------------
 
 
 @dataclass
-class WerkvoorraadGroep:
-    sleutel: str
-    titel: str
-    uitleg: str
-    actie: str
-    items: list = field(default_factory=list)
-    aantal: int = 0
+class Regel:
+    """Eén regel van de werkvoorraad."""
+
+    signaal: Signaal
+    vervaldatum: datetime.date
+    dagen_te_laat: int
+    deelnemer_id: int
+    deelnemer: str
+    gemeente: str
+    behandelaar: str
+    detail: str
+    actie_url: str
+
+
+@dataclass
+class Werkvoorraad:
+    regels: list[Regel]
+    #: (signaal, aantal) in de volgorde van `SIGNALEN`, ook de soorten zonder werk.
+    per_soort: list[tuple[Signaal, int]] = field(default_factory=list)
 
     @property
-    def meer(self) -> int:
-        return max(self.aantal - len(self.items), 0)
+    def totaal(self) -> int:
+        return sum(aantal for _signaal, aantal in self.per_soort)
+
+    @property
+    def niet_getoond(self) -> int:
+        return self.totaal - len(self.regels)
 
 
-def _groep(qs: QuerySet, limiet: int) -> tuple[list, int]:
-    """Eén query: de eerste `limiet + 1` rijen; is er meer, dan nog één count-query."""
-    rijen = list(qs[: limiet + 1])
-    if len(rijen) <= limiet:
-        return rijen, len(rijen)
-    return rijen[:limiet], qs.count()
+def _regel(signaal: Signaal, rij: dict, peildatum: datetime.date) -> Regel:
+    vervaldatum = rij["basis"] + signaal.termijn
+    doel = rij["doel"] if signaal.doel == "object" else rij["tid"]
+    behandelaar = " ".join(filter(None, (rij["bh_voornaam"], rij["bh_achternaam"]))) or (
+        rij["bh_gebruiker"] or ""
+    )
+    return Regel(
+        signaal=signaal,
+        vervaldatum=vervaldatum,
+        dagen_te_laat=max((peildatum - vervaldatum).days, 0),
+        deelnemer_id=rij["did"],
+        deelnemer=f"{rij['voornaam']} {rij['achternaam']}",
+        gemeente=rij["gemeentenaam"],
+        behandelaar=behandelaar,
+        detail=signaal.detail(rij),
+        actie_url=reverse(signaal.url_naam, args=[doel]) + signaal.query,
+    )
 
 
-def werkvoorraad(*, user, peildatum: datetime.date | None = None,
-                 limiet: int = WERKVOORRAAD_MAX) -> list[WerkvoorraadGroep]:
-    """De vier groepen van de werkvoorraad voor de gemeenten van `user`.
+def werkvoorraad(
+    *, user, mijn: bool = True, peildatum: datetime.date | None = None,
+    limiet: int = WERKVOORRAAD_MAX,
+) -> Werkvoorraad:
+    """De werkvoorraad van `user`: elk signaal uit `SIGNALEN`, samen in één lijst, de langst
+    verlopen vervaldatum eerst (bij gelijke datum in de volgorde van `SIGNALEN`), hooguit
+    `limiet` regels. `mijn`: alleen 'mijn dossiers' (`Bereik`).
 
-    1. aangemeld, langer dan 14 dagen geleden, zonder intake;
-    2. in intake of actief, zonder coach;
-    3. een plaatsing (baan, stage, werkervaringsplaats) op een open traject die zes maanden of
-       langer geleden begon, zonder nazorgcontact op of na die zes-maandendatum;
-    4. open trajecten (voorbij aanmelding) zonder enig contactmoment in de laatste 60 dagen.
-
-    Vast aantal queries (hooguit twee per groep), hoeveel trajecten er ook zijn.
+    Per soort één query (de eerste `limiet + 1` rijen) en alleen als er meer zijn een
+    count-query: hooguit twee queries per soort, hoe groot de werkvoorraad ook is.
     """
     peildatum = peildatum or vandaag()
-    trajecten = Traject.objects.voor(user).select_related("deelnemer", "coach", "gemeente")
+    bereik = Bereik(user=user, peildatum=peildatum, mijn=mijn)
+    regels, per_soort = [], []
+    for volgorde, signaal in enumerate(SIGNALEN):
+        qs = signaal.rijen(bereik)
+        rijen = list(qs[: limiet + 1])
+        aantal = len(rijen) if len(rijen) <= limiet else qs.count()
+        per_soort.append((signaal, aantal))
+        regels += [(volgorde, _regel(signaal, rij, peildatum)) for rij in rijen[:limiet]]
+    regels.sort(key=lambda vr: (vr[1].vervaldatum, vr[0], vr[1].deelnemer))
+    return Werkvoorraad(regels=[r for _v, r in regels[:limiet]], per_soort=per_soort)
 
-    zonder_intake = (
-        trajecten.filter(
-            status=Status.AANGEMELD,
-            aanmelddatum__lt=peildatum - datetime.timedelta(days=INTAKE_TERMIJN_DAGEN),
-        )
-        .filter(intake__isnull=True)
-        .order_by("aanmelddatum", "pk")
-    )
-    zonder_coach = trajecten.filter(
-        status__in=[Status.INTAKE, Status.ACTIEF], coach__isnull=True
-    ).order_by("startdatum", "pk")
 
-    nazorg_contact = Contactmoment.objects.filter(
-        traject=OuterRef("traject"),
-        soort=ContactSoort.NAZORG,
-        datum__gte=PlusMaanden(OuterRef("startdatum"), NAZORG_NA_MAANDEN),
-    )
-    nazorg_nodig = (
-        Plaatsing.objects.voor(user)
-        .filter(
-            soort__in=GEPLAATST_SOORTEN,
-            traject__status__in=OPEN_STATUSSEN,
-            startdatum__lte=peildatum - relativedelta(months=NAZORG_NA_MAANDEN),
-        )
-        .filter(~Exists(nazorg_contact))
-        .select_related("traject__deelnemer", "werkgever")
-        .order_by("startdatum", "pk")
-    )
-
-    grens = peildatum - datetime.timedelta(days=CONTACT_TERMIJN_DAGEN)
-    recent_contact = Contactmoment.objects.filter(traject=OuterRef("pk"), datum__gte=grens)
-    zonder_contact = (
-        trajecten.filter(status__in=OPEN_STATUSSEN)
-        .exclude(status=Status.AANGEMELD)
-        .filter(Q(startdatum__lte=grens) | Q(startdatum__isnull=True, aanmelddatum__lte=grens))
-        .filter(~Exists(recent_contact))
-        .order_by("startdatum", "pk")
-    )
-
-    groepen = [
-        WerkvoorraadGroep(
-            "zonder_intake",
-            _("Aangemeld zonder intake"),
-            _("Aangemeld, meer dan %(dagen)s dagen geleden, nog geen intake.")
-            % {"dagen": INTAKE_TERMIJN_DAGEN},
-            _("Intake vastleggen"),
-        ),
-        WerkvoorraadGroep(
-            "zonder_coach",
-            _("Zonder coach"),
-            _("Traject in intake of actief, nog geen werkcoach."),
-            _("Coach toewijzen"),
-        ),
-        WerkvoorraadGroep(
-            "nazorg",
-            _("Nazorgcontrole na zes maanden"),
-            _("Plaatsing %(maanden)s maanden of langer geleden begonnen, nog geen nazorgcontact "
-              "sinds die datum.") % {"maanden": NAZORG_NA_MAANDEN},
-            _("Nazorgcontact vastleggen"),
-        ),
-        WerkvoorraadGroep(
-            "zonder_contact",
-            _("Geen contact in %(dagen)s dagen") % {"dagen": CONTACT_TERMIJN_DAGEN},
-            _("Open traject zonder contactmoment in de laatste %(dagen)s dagen.")
-            % {"dagen": CONTACT_TERMIJN_DAGEN},
-            _("Contactmoment vastleggen"),
-        ),
-    ]
-    for groep, qs in zip(
-        groepen, [zonder_intake, zonder_coach, nazorg_nodig, zonder_contact], strict=True
-    ):
-        groep.items, groep.aantal = _groep(qs, limiet)
-    return groepen
+__all__ = [
+    "CONTACT_TERMIJN_DAGEN",
+    "INTAKE_TERMIJN_DAGEN",
+    "NAZORG_NA_MAANDEN",
+    "SIGNALEN",
+    "WERKVOORRAAD_MAX",
+    "Bereik",
+    "Regel",
+    "Signaal",
+    "Werkvoorraad",
+    "werkvoorraad",
+]

@@ -9,6 +9,10 @@
 - `plaatsing.py`: `plaatsing_registreren`, `plaatsing_wijzigen`, `plaatsing_beeindigen`;
 - `werkgever.py`: `werkgever_registreren`;
 - `contact.py`: `contactmoment_registreren`;
+- `afspraak.py`: `afspraak_plannen`, `afspraak_wijzigen`, `afspraak_afmelden`,
+  `afspraak_gehouden`, het agenda-abonnement (`agendafeed_vernieuwen`, `agendafeed_opheffen`);
+- `nazorg.py`: `nazorg_plannen` (na 1, 3 en 6 maanden, vanuit `plaatsing_registreren`);
+- `behandelaar.py`: `behandelaar_overdragen`, `op_wachtlijst_zetten`;
 - `versies.py`: optimistische vergrendeling (`Bewerkingsconflict`, `eis_versie`,
   `volgende_versie`);
 - `basis.py`: toegang, rijvergrendeling, dubbel verzenden, foutmeldingen per veld.
@@ -39,7 +43,18 @@ formulier: er verandert niets.
 hieronder staat, is vanuit dit pakket te gebruiken.
 """
 
+from .afspraak import (
+    AFMELDINGEN,
+    AFSPRAAK_MAX_DAGEN_VOORUIT,
+    afspraak_afmelden,
+    afspraak_gehouden,
+    afspraak_plannen,
+    afspraak_wijzigen,
+    agendafeed_opheffen,
+    agendafeed_vernieuwen,
+)
 from .basis import DUBBEL_VENSTER
+from .behandelaar import behandelaar_overdragen, op_wachtlijst_zetten
 from .bsn import (
     BSN_BESTAAT,
     BSN_NIET_BRUIKBAAR,
@@ -56,6 +71,7 @@ from .deelnemer import (
     deelnemer_verhuizen,
     deelnemer_wijzigen,
 )
+from .nazorg import nazorg_plannen, nazorgdatum
 from .plaatsing import (
     PLAATSING_MAX_DAGEN_VOORUIT,
     SOORTEN_MET_WERKGEVER,
@@ -70,11 +86,14 @@ from .traject import (
     status_wijzigen,
     traject_starten,
     traject_wijzigen,
+    volgende_status,
 )
 from .versies import Bewerkingsconflict, eis_versie, volgende_versie
 from .werkgever import werkgever_registreren
 
 __all__ = [
+    "AFMELDINGEN",
+    "AFSPRAAK_MAX_DAGEN_VOORUIT",
     "BSN_BESTAAT",
     "BSN_NIET_BRUIKBAAR",
     "DUBBEL_VENSTER",
@@ -85,6 +104,13 @@ __all__ = [
     "WIJZIGBARE_VELDEN",
     "Bewerkingsconflict",
     "BsnHouder",
+    "afspraak_afmelden",
+    "afspraak_gehouden",
+    "afspraak_plannen",
+    "afspraak_wijzigen",
+    "agendafeed_opheffen",
+    "agendafeed_vernieuwen",
+    "behandelaar_overdragen",
     "bsn_andere_gemeente_melden",
     "bsn_houders",
     "coach_toewijzen",
@@ -95,12 +121,16 @@ __all__ = [
     "deelnemer_wijzigen",
     "eis_versie",
     "intake_vastleggen",
+    "nazorg_plannen",
+    "nazorgdatum",
+    "op_wachtlijst_zetten",
     "plaatsing_beeindigen",
     "plaatsing_registreren",
     "plaatsing_wijzigen",
     "status_wijzigen",
     "traject_starten",
     "traject_wijzigen",
+    "volgende_status",
     "volgende_versie",
     "werkgever_registreren",
 ]

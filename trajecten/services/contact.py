@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..constants import ContactSoort
-from ..models import Contactmoment, Traject
-from .basis import Fouten, datum_nl, niet_in_toekomst, recent, vergrendel_traject
+from ..models import Afspraak, Contactmoment, Traject, vandaag
+from .basis import Fouten, datum_nl, recent, vergrendel_traject
 
 
 @transaction.atomic
@@ -21,13 +21,16 @@ def contactmoment_registreren(
     soort: str,
     datum: datetime.date,
     notitie: str = "",
+    afspraak: Afspraak | None = None,
 ) -> Contactmoment:
-    """Legt een gesprek, nazorgcontact of werkgeverscontact vast op een open traject.
+    """Legt een gesprek, nazorgcontact of werkgeverscontact vast op een open traject: wat er
+    gebeurd is.
 
     Een afgesloten traject (afgerond, uitgevallen) krijgt geen contacten meer (code
     `traject_gesloten`): wat er daarna gebeurt, hoort bij een nieuw traject. De datum ligt niet
-    in de toekomst en niet vóór de aanmelding. Hetzelfde contact (soort, datum, notitie) binnen
-    het dubbel-venster geeft het eerste terug.
+    in de toekomst (wat nog komt, is een afspraak) en niet vóór de aanmelding. Hetzelfde contact
+    (soort, datum, notitie) binnen het dubbel-venster geeft het eerste terug. `afspraak`: de
+    gehouden afspraak waarvan dit het verslag is (`afspraak_gehouden`).
     """
     traject = vergrendel_traject(traject, door=door)
     if not traject.is_open:
@@ -39,7 +42,10 @@ def contactmoment_registreren(
     fouten = Fouten()
     if soort not in ContactSoort.values:
         fouten.voeg_toe("soort", _("Kies een soort contact uit de lijst."))
-    niet_in_toekomst(fouten, "datum", datum, _("De datum van het contact"))
+    if datum and datum > vandaag():
+        fouten.voeg_toe("datum", _(
+            "Een contact ligt niet in de toekomst; wat nog komt, plant u als afspraak."
+        ))
     if datum and datum < traject.aanmelddatum:
         fouten.voeg_toe("datum", _(
             "Het contact kan niet vóór de aanmelding (%(datum)s) liggen."
@@ -47,10 +53,14 @@ def contactmoment_registreren(
     fouten.gooi()
     notitie = (notitie or "").strip()
     eerder = recent(traject.contactmomenten.filter(soort=soort, datum=datum, notitie=notitie))
-    if eerder:
+    if eerder and (afspraak is None or eerder.afspraak_id in (None, afspraak.pk)):
+        if afspraak is not None and eerder.afspraak_id is None:
+            eerder.afspraak = afspraak
+            eerder.save(update_fields=["afspraak", "gewijzigd_op"])
         return eerder
     contact = Contactmoment(
-        traject=traject, soort=soort, datum=datum, notitie=notitie, medewerker=door
+        traject=traject, soort=soort, datum=datum, notitie=notitie, medewerker=door,
+        afspraak=afspraak,
     )
     contact.full_clean()
     contact.save()

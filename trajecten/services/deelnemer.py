@@ -13,7 +13,8 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gemeenten.models import Gemeente
+from gemeenten.constants import Rol
+from gemeenten.models import Gemeente, Lidmaatschap
 
 from ..constants import Inburgering, Opleidingsniveau, Taal, Taalniveau
 from ..models import Coach, Deelnemer, vandaag
@@ -272,8 +273,11 @@ def deelnemer_verhuizen(
     en de persoon telt nooit dubbel: elk traject hoort bij precies één gemeente), maar de
     toegang volgt de persoon: daarna ziet alleen de nieuwe gemeente het dossier en al zijn
     trajecten. De wijzigingshistorie blijft bij het dossier. Een coach die niet in de nieuwe
-    gemeente werkt, wordt losgekoppeld. Met `versie`: `Bewerkingsconflict` als iemand anders
-    de deelnemer intussen wijzigde (bijvoorbeeld al verhuisde).
+    gemeente werkt, wordt losgekoppeld; net zo de behandelaar, en geplande afspraken in de
+    agenda van iemand buiten de nieuwe gemeente staan daarna in niemands agenda. Het verhuisde
+    traject krijgt `binnengekomen_op` (vandaag): zonder behandelaar staat het in de
+    werkvoorraad van de nieuwe gemeente. Met `versie`: `Bewerkingsconflict` als iemand anders
+    de deelnemer intussen wijzigde (bijvoorbeeld al verhuisd).
     """
     deelnemer = vergrendel_deelnemer(deelnemer, door=door)
     if eis_versie(deelnemer, versie, {"gemeente": naar_gemeente}):
@@ -287,9 +291,23 @@ def deelnemer_verhuizen(
     coach_pks_in_nieuwe_gemeente = set(
         Coach.objects.filter(gemeenten=naar_gemeente).values_list("pk", flat=True)
     )
+    medewerkers_nieuwe_gemeente = set(
+        Lidmaatschap.objects.filter(gemeente=naar_gemeente, rol=Rol.MEDEWERKER)
+        .values_list("user_id", flat=True)
+    )
     for traject in deelnemer.trajecten.select_for_update().open():
         traject.gemeente = naar_gemeente
+        traject.binnengekomen_op = vandaag()
         if traject.coach_id and traject.coach_id not in coach_pks_in_nieuwe_gemeente:
             traject.coach = None
+        if traject.behandelaar_id not in medewerkers_nieuwe_gemeente:
+            traject.behandelaar = None
         bewaar_nieuwe_versie(traject)
+        for afspraak in traject.afspraken.select_for_update().gepland().filter(
+            medewerker__isnull=False
+        ).exclude(
+            medewerker__in=medewerkers_nieuwe_gemeente
+        ):
+            afspraak.medewerker = None
+            bewaar_nieuwe_versie(afspraak)
     return deelnemer

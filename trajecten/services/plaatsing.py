@@ -18,6 +18,8 @@ from .basis import (
     vergrendel_plaatsing,
     vergrendel_traject,
 )
+from .nazorg import nazorg_plannen
+from .traject import volgende_status
 from .versies import bewaar_nieuwe_versie, eis_versie
 from .werkgever import werkgever_registreren, werkgever_velden
 
@@ -27,9 +29,16 @@ PLAATSING_MAX_DAGEN_VOORUIT = 92
 SOORTEN_MET_WERKGEVER = [*GEPLAATST_SOORTEN, Soort.PROEFPLAATSING, Soort.LEERWERKTRAJECT]
 
 
-def _controleer_uren_en_contract(fouten: Fouten, uren_per_week, contractvorm: str) -> None:
-    if uren_per_week is None or not 0 <= uren_per_week <= 60:
+def _controleer_uren_en_contract(
+    fouten: Fouten, uren_per_week, contractvorm: str, soort: str
+) -> None:
+    if uren_per_week is None:
+        if soort == Soort.BAAN:
+            fouten.voeg_toe("uren_per_week", _("Vul bij een baan het aantal uren per week in."))
+    elif not 0 <= uren_per_week <= 60:
         fouten.voeg_toe("uren_per_week", _("Het aantal uren per week ligt tussen 0 en 60."))
+    elif uren_per_week == 0 and soort == Soort.BAAN:
+        fouten.voeg_toe("uren_per_week", _("Een baan heeft minstens één uur per week."))
     if contractvorm not in Contractvorm.values:
         fouten.voeg_toe("contractvorm", _("Kies een contractvorm uit de lijst."))
 
@@ -45,7 +54,7 @@ def plaatsing_registreren(
     nieuwe_werkgever: dict | None = None,
     functie: str = "",
     einddatum: datetime.date | None = None,
-    uren_per_week: int = 0,
+    uren_per_week: int | None = None,
     contractvorm: str = Contractvorm.GEEN,
 ) -> Plaatsing:
     """Registreert een plaatsing op een gestart, open traject.
@@ -53,9 +62,14 @@ def plaatsing_registreren(
     De werkgever is een bestaande werkgever uit de gemeenten van `door`, of wordt in dezelfde
     transactie aangemaakt uit `nieuwe_werkgever` (naam, kvk_nummer, sector; fouten komen terug
     als `werkgever_<veld>`). Regels: start niet vóór de start van het traject en hooguit
-    drie maanden vooruit; einde niet vóór start; 0–60 uur per week; werkgever verplicht bij
-    baan, stage, werkervaringsplaats, proefplaatsing en leerwerktraject. Een baan, stage of
-    werkervaringsplaats op een 'actief' traject zet het traject op 'geplaatst'.
+    drie maanden vooruit; einde niet vóór start; 0–60 uur per week (leeg mag, behalve bij een
+    baan: die heeft uren); werkgever verplicht bij baan, stage, werkervaringsplaats,
+    proefplaatsing en leerwerktraject.
+
+    Een baan, stage of werkervaringsplaats op een traject in 'intake' of 'actief' zet het
+    traject via de toegestane overgangen op 'geplaatst' (intake → actief → geplaatst, elke stap
+    een eigen regel in de wijzigingshistorie), en plant de nazorgafspraken na 1, 3 en 6
+    maanden (`afspraak.nazorg_plannen`), alles in dezelfde transactie.
 
     Dubbel verzonden binnen het dubbel-venster: de eerste plaatsing komt terug, ook met een
     nieuwe werkgever. Die werkgever wordt dan niet nog eens gemaakt (en een KvK-nummer geeft
@@ -83,7 +97,7 @@ def plaatsing_registreren(
         ))
     if einddatum and einddatum < startdatum:
         fouten.voeg_toe("einddatum", _("De einddatum kan niet vóór de startdatum liggen."))
-    _controleer_uren_en_contract(fouten, uren_per_week, contractvorm)
+    _controleer_uren_en_contract(fouten, uren_per_week, contractvorm, soort)
     if werkgever is not None and not is_medewerker_van(door, werkgever.gemeente_id):
         fouten.voeg_toe("werkgever", _("Kies een werkgever uit uw eigen gemeenten."))
     if werkgever is None and not nieuwe_werkgever and soort in SOORTEN_MET_WERKGEVER:
@@ -128,9 +142,12 @@ def plaatsing_registreren(
     )
     plaatsing.full_clean()
     plaatsing.save()
-    if soort in GEPLAATST_SOORTEN and traject.status == Status.ACTIEF:
-        traject.status = Status.GEPLAATST
-        bewaar_nieuwe_versie(traject)
+    if soort in GEPLAATST_SOORTEN:
+        if traject.status == Status.INTAKE:
+            volgende_status(traject, Status.ACTIEF)
+        if traject.status == Status.ACTIEF:
+            volgende_status(traject, Status.GEPLAATST)
+        nazorg_plannen(plaatsing=plaatsing, door=door)
     return plaatsing
 
 
@@ -174,14 +191,15 @@ def plaatsing_wijzigen(
     versie: int | None = None,
     functie: str,
     einddatum: datetime.date | None,
-    uren_per_week: int,
+    uren_per_week: int | None,
     contractvorm: str,
 ) -> Plaatsing:
     """Wijzigt functie, einddatum, uren per week en contractvorm van een plaatsing.
 
     Soort, werkgever en startdatum bepalen de indicatoren en de status van het traject; die
     blijven zoals geregistreerd. Regels: einde niet vóór de start en hooguit een jaar vooruit
-    (leeg = loopt nog), 0–60 uur per week, een contractvorm uit de lijst. Met `versie`:
+    (leeg = loopt nog), 0–60 uur per week (verplicht bij een baan), een contractvorm uit de
+    lijst. Met `versie`:
     `Bewerkingsconflict` als de plaatsing intussen door iemand anders is gewijzigd; dan wordt
     niets overschreven.
     """
@@ -194,7 +212,7 @@ def plaatsing_wijzigen(
         return plaatsing
     fouten = Fouten()
     _controleer_einddatum(fouten, plaatsing, einddatum)
-    _controleer_uren_en_contract(fouten, uren_per_week, contractvorm)
+    _controleer_uren_en_contract(fouten, uren_per_week, contractvorm, plaatsing.soort)
     fouten.gooi()
     for naam, waarde in velden.items():
         setattr(plaatsing, naam, waarde)

@@ -18,6 +18,7 @@ from ..constants import (
     GESLOTEN_STATUSSEN,
     OVERGANGEN,
     Belemmering,
+    RedenAfgerond,
     Sector,
     Status,
     Uitvoerder,
@@ -48,11 +49,13 @@ def traject_starten(
     door,
     aanmelddatum: datetime.date | None = None,
 ) -> Traject:
-    """Meldt een deelnemer aan voor een traject (status 'aangemeld') in zijn gemeente.
+    """Meldt een deelnemer aan voor een traject (status 'aangemeld') in zijn gemeente, met
+    `door` als behandelaar.
 
     Geweigerd zonder toestemming van de deelnemer (AVG: geen verwerking zonder grondslag), bij
     een al lopend traject, bij een aanmelddatum in de toekomst of buiten de looptijd van het
-    programma.
+    programma (vóór de start of na het einde), en als de gemeente van de deelnemer niet aan het
+    programma meedoet (`Programma.gemeenten`).
     """
     deelnemer = vergrendel_deelnemer(deelnemer, door=door)
     aanmelddatum = aanmelddatum or vandaag()
@@ -80,11 +83,22 @@ def traject_starten(
         fouten.voeg_toe("programma", _(
             "Dit programma is op %(datum)s afgelopen; kies een lopend programma."
         ) % {"datum": datum_nl(programma.einddatum)})
+    elif aanmelddatum < programma.startdatum:
+        fouten.voeg_toe("aanmelddatum", _(
+            "Dit programma begint op %(datum)s; een aanmelding van vóór die datum hoort er niet "
+            "bij."
+        ) % {"datum": datum_nl(programma.startdatum)})
+    if not programma.gemeenten.filter(pk=deelnemer.gemeente_id).exists():
+        fouten.voeg_toe("programma", _(
+            "%(gemeente)s doet niet mee aan %(programma)s; kies een programma waaraan de gemeente "
+            "van de deelnemer meedoet."
+        ) % {"gemeente": deelnemer.gemeente.naam, "programma": programma.naam})
     _controleer_uitvoerder(fouten, uitvoerder)
     fouten.gooi()
     traject = Traject(
         deelnemer=deelnemer, programma=programma, gemeente=deelnemer.gemeente,
         uitvoerder=uitvoerder, status=Status.AANGEMELD, aanmelddatum=aanmelddatum,
+        behandelaar=door,
     )
     traject.full_clean()
     traject.save()
@@ -173,7 +187,8 @@ def coach_toewijzen(
     Geweigerd, wat het formulier ook stuurt: een coach die niet actief is, geen geldige VOG
     heeft (niet ouder dan drie jaar), niet in de gemeente van het traject werkt of al
     `max_deelnemers` open trajecten heeft. De coach-rij wordt vergrendeld, zodat twee
-    gelijktijdige toewijzingen de capaciteit niet samen overschrijden. Met `versie`:
+    gelijktijdige toewijzingen de capaciteit niet samen overschrijden. Het traject gaat van de
+    wachtlijst af. Met `versie`:
     `Bewerkingsconflict` als het traject intussen door iemand anders is gewijzigd.
     """
     traject = vergrendel_traject(traject, door=door)
@@ -206,6 +221,7 @@ def coach_toewijzen(
         ) % {"coach": coach, "aantal": caseload})
     fouten.gooi()
     traject.coach = coach
+    traject.wachtlijst_sinds = None
     bewaar_nieuwe_versie(traject)
     return traject
 
@@ -224,6 +240,7 @@ def status_wijzigen(
     naar: str,
     door,
     reden_uitval: str = "",
+    reden_afgerond: str = "",
     datum: datetime.date | None = None,
     versie: int | None = None,
 ) -> Traject:
@@ -232,9 +249,11 @@ def status_wijzigen(
 
     - naar 'intake' gaat via `intake_vastleggen` (die zet de startdatum);
     - 'geplaatst' vraagt een plaatsing (baan, stage of werkervaringsplaats);
-    - 'uitgevallen' vraagt een reden;
+    - 'uitgevallen' vraagt een reden (tekst);
+    - 'afgerond' vraagt een reden uit `RedenAfgerond`; *werk* alleen met een baan, stage of
+      werkervaringsplaats op het traject;
     - 'afgerond' en 'uitgevallen' zetten de einddatum (`datum`, standaard vandaag), niet in de
-      toekomst en niet vóór de startdatum.
+      toekomst en niet vóór de startdatum, en halen het traject van de wachtlijst.
     Staat het traject al in `naar` (dubbel verzonden), dan verandert er niets. Met `versie`:
     `Bewerkingsconflict` als het traject intussen door iemand anders is gewijzigd.
     """
@@ -245,6 +264,8 @@ def status_wijzigen(
     ingediend: dict = {"status": naar}
     if naar == Status.UITGEVALLEN:
         ingediend["reden_uitval"] = reden_uitval
+    if naar == Status.AFGEROND:
+        ingediend["reden_afgerond"] = reden_afgerond
     if naar in GESLOTEN_STATUSSEN and datum:
         ingediend["einddatum"] = datum
     # Een collega zette het traject intussen al in `naar`, maar met een andere reden of datum:
@@ -262,14 +283,21 @@ def status_wijzigen(
             {"naar": [_("Leg de intake vast; daarmee gaat het traject naar ‘intake’.")]}
         )
     fouten = Fouten()
-    if naar == Status.GEPLAATST and not traject.plaatsingen.filter(
-        soort__in=GEPLAATST_SOORTEN
-    ).exists():
+    met_werk = traject.plaatsingen.filter(soort__in=GEPLAATST_SOORTEN).exists()
+    if naar == Status.GEPLAATST and not met_werk:
         fouten.voeg_toe("naar", _(
             "Registreer eerst een plaatsing (baan, stage of werkervaringsplaats)."
         ))
     if naar == Status.UITGEVALLEN and not reden_uitval:
         fouten.voeg_toe("reden_uitval", _("Geef de reden van uitval op."))
+    if naar == Status.AFGEROND:
+        if reden_afgerond not in RedenAfgerond.values:
+            fouten.voeg_toe("reden_afgerond", _("Kies waarom het traject is afgerond."))
+        elif reden_afgerond == RedenAfgerond.WERK and not met_werk:
+            fouten.voeg_toe("reden_afgerond", _(
+                "‘Werk’ kan alleen met een baan, stage of werkervaringsplaats op dit traject; "
+                "kies een andere reden of registreer eerst de plaatsing."
+            ))
     if naar in GESLOTEN_STATUSSEN:
         datum = datum or vandaag()
         niet_in_toekomst(fouten, "datum", datum, _("De einddatum"))
@@ -281,10 +309,23 @@ def status_wijzigen(
     traject.status = naar
     if naar == Status.UITGEVALLEN:
         traject.reden_uitval = reden_uitval
+    if naar == Status.AFGEROND:
+        traject.reden_afgerond = reden_afgerond
     if naar in GESLOTEN_STATUSSEN:
         traject.einddatum = datum
+        traject.wachtlijst_sinds = None
     bewaar_nieuwe_versie(traject)
     return traject
+
+
+def volgende_status(traject: Traject, naar: str) -> None:
+    """Eén stap vooruit zoals een handeling die als bijeffect doet (een plaatsing zet het
+    traject op 'geplaatst'): alleen een toegestane overgang, elke stap een eigen opslag, dus
+    een eigen regel in de wijzigingshistorie. `traject` is al vergrendeld."""
+    if naar not in OVERGANGEN.get(Status(traject.status), []):
+        raise ValueError(f"{traject.status} → {naar} is geen overgang")
+    traject.status = naar
+    bewaar_nieuwe_versie(traject)
 
 
 def _controleer_uitvoerder(fouten: Fouten, uitvoerder: str) -> None:

@@ -70,6 +70,7 @@ def menu(context):
     if Toegang.MEDEWERKER in rollen:
         items += [
             (_("Werkvoorraad"), _pad("trajecten:werkvoorraad")),
+            (_("Agenda"), _pad("trajecten:agenda")),
             (_("Deelnemers"), _pad("trajecten:deelnemer_lijst")),
             (_("Werkgevers"), _pad("trajecten:werkgever_lijst")),
         ]

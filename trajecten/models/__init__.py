@@ -1,0 +1,40 @@
+"""De modellen van het dossier, per onderwerp een module; alles ook te gebruiken als
+`from trajecten.models import Traject`.
+
+- `basis.py`: `vandaag`, `versieveld`, `Tijdstempels`;
+- `deelnemer.py`, `coach.py`, `werkgever.py`;
+- `traject.py`: `Traject` en `Intake`;
+- `plaatsing.py`, `contact.py`;
+- `afspraak.py`: de agenda (`Afspraak`) en het agenda-abonnement (`Agendafeed`).
+"""
+
+from .afspraak import Afspraak, AfspraakQuerySet, Agendafeed
+from .basis import Tijdstempels, vandaag, versieveld
+from .coach import Coach, CoachQuerySet, Coachtekort
+from .contact import Contactmoment
+from .deelnemer import Deelnemer, DeelnemerQuerySet
+from .plaatsing import Plaatsing, PlaatsingQuerySet
+from .traject import Intake, Traject, TrajectQuerySet
+from .werkgever import Werkgever, WerkgeverQuerySet
+
+__all__ = [
+    "Afspraak",
+    "AfspraakQuerySet",
+    "Agendafeed",
+    "Coach",
+    "CoachQuerySet",
+    "Coachtekort",
+    "Contactmoment",
+    "Deelnemer",
+    "DeelnemerQuerySet",
+    "Intake",
+    "Plaatsing",
+    "PlaatsingQuerySet",
+    "Tijdstempels",
+    "Traject",
+    "TrajectQuerySet",
+    "Werkgever",
+    "WerkgeverQuerySet",
+    "vandaag",
+    "versieveld",
+]

@@ -1,0 +1,55 @@
+"""De werkgever die statushouders een plaats biedt."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from gemeenten.models import Gemeente
+
+from ..constants import Sector
+from ..validators import valideer_kvk
+from .basis import Tijdstempels
+
+
+class WerkgeverQuerySet(models.QuerySet):
+    def voor(self, user):
+        """Werkgevers in een gemeente van `user` (als medewerker)."""
+        return self.filter(gemeente__in=Gemeente.objects.voor(user))
+
+
+class Werkgever(Tijdstempels):
+    """Een werkgever die statushouders een baan, stage of werkervaringsplaats biedt."""
+
+    naam = models.CharField(_("naam"), max_length=200)
+    kvk_nummer = models.CharField(
+        _("KvK-nummer"), max_length=8, blank=True, default="", validators=[valideer_kvk]
+    )
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="werkgevers", verbose_name=_("gemeente")
+    )
+    werkakkoord = models.BooleanField(
+        _("Werkakkoord getekend"), default=False,
+        help_text=_("De werkgever heeft het Werkakkoord getekend."),
+    )
+    contactpersoon = models.CharField(_("contactpersoon"), max_length=150, blank=True, default="")
+    contact_email = models.EmailField(_("e-mail contactpersoon"), blank=True, default="")
+    contact_telefoon = models.CharField(
+        _("telefoon contactpersoon"), max_length=20, blank=True, default=""
+    )
+
+    objects = WerkgeverQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("werkgever")
+        verbose_name_plural = _("werkgevers")
+        ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kvk_nummer="") | Q(kvk_nummer__regex=r"^[0-9]{8}$"),
+                name="werkgever_kvk_formaat",
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam

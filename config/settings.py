@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "two_factor",
     "axes",
     "csp",
+    "django_celery_results",
     "gemeenten",
     "trajecten",
     "rapportage",
@@ -194,6 +195,24 @@ RATELIMIT_USE_CACHE = "default"
 # Valt de cache weg (Redis onbereikbaar), dan liever inloggen mogelijk (axes blijft werken) dan
 # iedereen buitensluiten.
 RATELIMIT_FAIL_OPEN = True
+
+# Achtergrondwerk: Celery met Redis als broker (`CELERY_BROKER_URL=redis://127.0.0.1:6379/2`,
+# plus een worker en beat, zie docker-compose.yml). Zonder broker draaien taken in het proces zelf
+# (`make run`, `make test`): dezelfde code, geen Redis of worker nodig.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_RESULT_BACKEND = "django-db"
+CELERY_RESULT_EXTENDED = True
+CELERY_TIMEZONE = TIME_ZONE
+# Een taak wordt pas bevestigd als ze klaar is; sterft de worker halverwege, dan krijgt een
+# andere worker haar opnieuw (taken zijn idempotent of alles-of-niets).
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=30 * 60)
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BEAT_SCHEDULE: dict = {}
 
 # Content-Security-Policy (django-csp 4): geen inline script of stijl, geen framing.
 CONTENT_SECURITY_POLICY = {

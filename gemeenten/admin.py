@@ -20,6 +20,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.db.models import Count, Prefetch
 from django.utils.translation import gettext_lazy as _
+from django_celery_results.admin import GroupResultAdmin, TaskResultAdmin
+from django_celery_results.models import GroupResult, TaskResult
 from django_otp.plugins.otp_static.admin import StaticDeviceAdmin
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
@@ -176,6 +178,15 @@ class ReservecodesAdmin(AlleenVerklaardeFilters, AlleenBekijkenEnVerwijderen, St
     pass
 
 
+class TaakuitkomstAdmin(AlleenVerklaardeFilters, AlleenBekijkenEnVerwijderen, TaskResultAdmin):
+    """Achtergrondtaken en hun uitkomst: een taak die na haar herkansingen mislukt, staat hier
+    (status FAILURE) voor de beheerder. Uitkomsten maakt alleen de worker."""
+
+
+class TaakgroepAdmin(AlleenVerklaardeFilters, AlleenBekijkenEnVerwijderen, GroupResultAdmin):
+    pass
+
+
 for _model, _admin_klasse in (
     (LogEntry, WijzigingshistorieAdmin),
     (AccessAttempt, InlogpogingAdmin),
@@ -183,6 +194,8 @@ for _model, _admin_klasse in (
     (AccessFailureLog, MislukteInlogAdmin),
     (TOTPDevice, TOTPApparaatAdmin),
     (StaticDevice, ReservecodesAdmin),
+    (TaskResult, TaakuitkomstAdmin),
+    (GroupResult, TaakgroepAdmin),
 ):
     if admin.site.is_registered(_model):
         admin.site.unregister(_model)

@@ -26,6 +26,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
 from django.urls import resolve
+from django_celery_results.models import GroupResult, TaskResult
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -421,6 +422,8 @@ TABEL: dict[str, Rij] = {
     "admin:gemeenten_bsnmelding_delete": _admin(403, waarom="een melding blijft staan"),
     "admin:otp_totp_totpdevice_add": _admin(403, waarom="een tweede factor maakt de gebruiker"),
     "admin:otp_static_staticdevice_add": _admin(403, waarom="reservecodes maakt de gebruiker"),
+    "admin:django_celery_results_taskresult_add": _admin(403, waarom="uitkomsten maakt de worker"),
+    "admin:django_celery_results_groupresult_add": _admin(403, waarom="uitkomsten maakt de worker"),
 }
 
 
@@ -474,6 +477,10 @@ def objecten(groningen, medewerker, beheerder):
         "auditlog.logentry": LogEntry.objects.get_for_object(deelnemer).first(),
         "otp_static.staticdevice": StaticDevice.objects.create(user=beheerder, name="reserve"),
         "otp_totp.totpdevice": TOTPDevice.objects.create(user=beheerder, name="app"),
+        "django_celery_results.taskresult": TaskResult.objects.create(
+            task_id="taak-1", task_name="voorbeeld", status="FAILURE"
+        ),
+        "django_celery_results.groupresult": GroupResult.objects.create(group_id="groep-1"),
         "axes.accessattempt": AccessAttempt.objects.create(
             username="iemand", ip_address="198.51.100.9", failures_since_start=1,
             get_data="", post_data="", http_accept="", path_info="/accounts/login/",

@@ -31,6 +31,21 @@ UITSTROOM_LABELS = (
 )
 
 
+def werkverdeling(gemeente: Gemeente) -> dict:
+    """Hoe het werk nu over de gemeente verdeeld is (twee queries, buiten de cache: het is de
+    stand van vandaag, niet van een periode): open trajecten per behandelaar en het
+    coachtekort. Namen van medewerkers, geen gegevens van deelnemers."""
+    from trajecten.selectors import behandelaars
+
+    tekort = behandelaars.coachtekort_per_gemeente(Gemeente.objects.filter(pk=gemeente.pk))[0]
+    return {
+        "caseload": behandelaars.caseload_per_behandelaar(gemeente),
+        "wachtend": tekort.wachtend,
+        "wachtdagen": behandelaars.wachtdagen(tekort.wacht_sinds),
+        "zonder_geldige_coach": tekort.zonder_geldige_coach,
+    }
+
+
 def peildatum() -> datetime.date:
     """'Vandaag' voor de indicatoren: wat daarna begint, is nog niet gebeurd."""
     return timezone.localdate()

@@ -53,6 +53,8 @@ def _toon(request, *, form, gemeente=None, gemeente_keuzes=None):
     # al is ge-autoescaped; er komt geen gebruikersinvoer ongeëscaped in. Na een cache-rondreis
     # is het een gewone str, vandaar mark_safe hier en nergens anders.
     context["inhoud"] = mark_safe(cache.gecachet("pagina", sleutel, inhoud))  # noqa: S308
+    if gemeente is not None:
+        context["werkverdeling"] = selectors.werkverdeling(gemeente)
     return render(request, "rapportage/dashboard.html", context)
 
 

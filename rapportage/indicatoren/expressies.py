@@ -14,7 +14,7 @@ from django.db.models import Count, F, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.db.models.lookups import LessThanOrEqual
 
-from trajecten.constants import GEPLAATST_SOORTEN, Soort
+from trajecten.constants import GEPLAATST_SOORTEN, RedenAfgerond, Soort
 from trajecten.datums import PlusMaanden
 
 from .selectie import Selectie
@@ -26,6 +26,12 @@ UITSTROOM = {
     "werk": GEPLAATST_SOORTEN,
     "onderwijs": ONDERWIJS_SOORTEN,
     "vrijwilligerswerk": VRIJWILLIGERSWERK_SOORTEN,
+}
+#: Een traject dat *afgerond* is met deze reden telt in die uitstroomcategorie mee, naast de
+#: plaatsingen van die soorten (gedateerd op de einddatum van het traject).
+UITSTROOM_REDEN = {
+    "onderwijs": RedenAfgerond.ONDERWIJS,
+    "vrijwilligerswerk": RedenAfgerond.VRIJWILLIGERSWERK,
 }
 DUURZAAM_MAANDEN = 6
 

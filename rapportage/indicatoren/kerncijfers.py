@@ -39,18 +39,22 @@ def kerncijfers(s: Selectie) -> dict:
 def uitstroom(s: Selectie) -> dict:
     """KIS-aandelen (één query). Noemer: deelnemers met een traject van het programma dat in
     de periode open was. Teller per categorie: die van hen met op zo'n traject een plaatsing
-    van die soort die in de periode begon. Nog niet gestart: die van hen zonder traject dat
-    op het einde van de periode (of de peildatum) al begonnen was."""
+    van die soort die in de periode begon; voor onderwijs en vrijwilligerswerk ook wie zo'n
+    traject in de periode *afgerond* heeft met die reden. Nog niet gestart: die van hen zonder
+    traject dat op het einde van de periode (of de peildatum) al begonnen was."""
     van, tot = s.plaatsingen_periode
 
-    def naar(soorten):
-        return Count("deelnemer", distinct=True, filter=Q(
-            plaatsingen__soort__in=soorten, plaatsingen__startdatum__range=(van, tot)))
+    def naar(sleutel, soorten):
+        telt = Q(plaatsingen__soort__in=soorten, plaatsingen__startdatum__range=(van, tot))
+        if sleutel in ex.UITSTROOM_REDEN:
+            telt |= Q(status=Status.AFGEROND, reden_afgerond=ex.UITSTROOM_REDEN[sleutel],
+                      einddatum__range=(van, tot))
+        return Count("deelnemer", distinct=True, filter=telt)
 
     r = s.trajecten().filter(ex.open_in_periode(s)).aggregate(
         deelnemers=Count("deelnemer", distinct=True),
         gestart=Count("deelnemer", distinct=True, filter=Q(startdatum__lte=s.tot_peildatum)),
-        **{sleutel: naar(soorten) for sleutel, soorten in ex.UITSTROOM.items()},
+        **{sleutel: naar(sleutel, soorten) for sleutel, soorten in ex.UITSTROOM.items()},
     )
     totaal = r["deelnemers"]
     aantallen = {sleutel: r[sleutel] for sleutel in ex.UITSTROOM}

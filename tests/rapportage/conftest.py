@@ -59,7 +59,8 @@ def ander_programma(db):
 
 
 def traject(*, programma, gemeente, aanmeld, start=None, status=None, kosten=0, deelnemer=None,
-            coach=None, eind=None):
+            coach=None, eind=None, reden=None):
+    extra = {"reden_afgerond": reden} if reden else {}
     return TrajectFactory(
         programma=programma,
         gemeente=gemeente,
@@ -71,6 +72,7 @@ def traject(*, programma, gemeente, aanmeld, start=None, status=None, kosten=0, 
         reden_uitval="weggevallen" if status == Status.UITGEVALLEN else "",
         kosten=kosten,
         coach=coach,
+        **extra,
     )
 
 

@@ -11,7 +11,7 @@ from rapportage import indicatoren as ind
 from rapportage.constants import Indicator
 from rapportage.factories import DoelstellingFactory, ProgrammaFactory
 from tests.rapportage.conftest import plaatsing, traject
-from trajecten.constants import Soort, Status
+from trajecten.constants import RedenAfgerond, Soort, Status
 from trajecten.factories import CoachFactory, DeelnemerFactory
 
 D = datetime.date
@@ -155,6 +155,29 @@ def test_uitstroom_noemer_is_wie_in_de_periode_een_open_traject_had(dataset, sel
     r = kern(selectie(van=D(2026, 1, 1), tot=D(2026, 2, 28)))["uitstroom"]
     assert (r["deelnemers"], r["aantallen"]["nog_niet_gestart"], r["aantallen"]["werk"]) == (
         2, 1, 0)
+
+
+def test_afgerond_met_reden_onderwijs_of_vrijwilligerswerk_telt_in_die_uitstroom(
+        dataset, selectie, programma, groningen):
+    basis = kern(selectie())["uitstroom"]["aantallen"]
+    voor_juni = kern(selectie(van=D(2026, 1, 1), tot=D(2026, 5, 31)))["uitstroom"]["aantallen"]
+    # Afgerond zonder werk, met reden onderwijs, in de periode: telt bij onderwijs.
+    traject(programma=programma, gemeente=groningen, aanmeld=D(2026, 1, 2), start=D(2026, 1, 5),
+            status=Status.AFGEROND, eind=D(2026, 6, 30), reden=RedenAfgerond.ONDERWIJS)
+    # Vrijwilligerswerk / participatie, ook in de periode.
+    traject(programma=programma, gemeente=groningen, aanmeld=D(2026, 1, 2), start=D(2026, 1, 5),
+            status=Status.AFGEROND, eind=D(2026, 7, 31), reden=RedenAfgerond.VRIJWILLIGERSWERK)
+    # Met reden 'verhuisd' telt in geen enkele categorie, wel in de noemer.
+    traject(programma=programma, gemeente=groningen, aanmeld=D(2026, 1, 2), start=D(2026, 1, 5),
+            status=Status.AFGEROND, eind=D(2026, 7, 31), reden=RedenAfgerond.VERHUISD)
+    r = kern(selectie())["uitstroom"]
+    assert r["deelnemers"] == 7
+    assert r["aantallen"] == {**basis, "onderwijs": basis["onderwijs"] + 1,
+                              "vrijwilligerswerk": basis["vrijwilligerswerk"] + 1}
+    # Gedateerd op de einddatum: in een periode die vóór 30 juni eindigt telt het nog niet.
+    r = kern(selectie(van=D(2026, 1, 1), tot=D(2026, 5, 31)))["uitstroom"]
+    assert (r["aantallen"]["onderwijs"], r["aantallen"]["vrijwilligerswerk"]) == (
+        voor_juni["onderwijs"], voor_juni["vrijwilligerswerk"])
 
 
 def test_proefplaatsing_is_geen_werk_en_leerwerktraject_is_onderwijs(selectie, programma,

@@ -30,11 +30,12 @@ SESSIE = 3
 PAGINAS = {
     # + programma (filter), programma's en gemeenten (keuzelijsten), één dashboard.
     ("landelijk", "rapportage:landelijk"): SESSIE + 3 + DASHBOARD,
-    # + landelijk-controle, gemeente, programma, programma's; gemeente en landelijk ernaast.
-    ("landelijk", "rapportage:gemeente"): SESSIE + 4 + 2 * DASHBOARD,
+    # + landelijk-controle, gemeente, programma, programma's; gemeente en landelijk ernaast;
+    #   werkverdeling 2 (caseload per behandelaar, coachtekort).
+    ("landelijk", "rapportage:gemeente"): SESSIE + 4 + 2 * DASHBOARD + 2,
     # + landelijk-controle, gemeente (gescoped), rollen, programma, programma's; twee
-    #   dashboards.
-    ("coordinator", "rapportage:gemeente"): SESSIE + 6 + 2 * DASHBOARD,
+    #   dashboards; werkverdeling 2.
+    ("coordinator", "rapportage:gemeente"): SESSIE + 6 + 2 * DASHBOARD + 2,
     # + landelijk-controle, programma, regel in het toegangslog; één dashboard.
     ("landelijk", "rapportage:export_csv"): SESSIE + 3 + DASHBOARD,
     ("landelijk", "rapportage:export_xlsx"): SESSIE + 3 + DASHBOARD,

@@ -249,3 +249,35 @@ def test_grafieken_leesbaar(client, landelijk, dataset, programma, peildatum):
                         streefwaarde=10)
     html = client.get(LANDELIJK, {"programma": programma.pk}).content.decode()
     assert '"sleutel": "doel_gestart"' in html
+
+
+def test_gemeentepagina_toont_de_werkverdeling_zonder_deelnemers(client, coordinator, programma,
+                                                                  groningen, emmen, peildatum):
+    """Caseload per behandelaar en coachtekort (issue 13): alleen aantallen, geen namen van
+    deelnemers, alleen de eigen gemeente."""
+    from trajecten.constants import Status
+    from trajecten.factories import TrajectFactory
+    from trajecten.models import vandaag
+
+    anna = LidmaatschapFactory(gemeente=groningen, rol=Rol.MEDEWERKER,
+                               user__first_name="Anna", user__last_name="de Vries").user
+    bart = LidmaatschapFactory(gemeente=groningen, rol=Rol.MEDEWERKER,
+                               user__first_name="Bart", user__last_name="Smit").user
+    open_ = dict(programma=programma, gemeente=groningen, deelnemer__gemeente=groningen,
+                 gestart=True, status=Status.ACTIEF)
+    for _ in range(3):
+        TrajectFactory(behandelaar=anna, deelnemer__voornaam="Geheimnaam", **open_)
+    TrajectFactory(behandelaar=bart, **open_)
+    TrajectFactory(behandelaar=None, wachtlijst_sinds=vandaag() - datetime.timedelta(days=12),
+                   **open_)
+    # Een traject in Emmen telt in Groningen niet.
+    TrajectFactory(programma=programma, gemeente=emmen, deelnemer__gemeente=emmen, gestart=True,
+                   status=Status.ACTIEF, wachtlijst_sinds=vandaag() - datetime.timedelta(days=40))
+    client.force_login(coordinator)
+    response = client.get(gemeente_url("GM0014"), {"programma": programma.pk})
+    assert response.status_code == 200
+    html = response.content.decode()
+    caseload = tabellen(html)["tabel-caseload"]["rijen"]
+    assert caseload == [["Anna de Vries", "3"], ["Bart Smit", "1"], ["zonder behandelaar", "1"]]
+    assert "1 traject wacht op een coach, het langst 12 dagen" in html
+    assert "Geheimnaam" not in html

@@ -88,7 +88,11 @@ DEFINITIES = [
         "van het programma dat open was in de periode. Teller: die van hen met op zo'n traject "
         "een plaatsing die in de periode begon (op of vóór de peildatum): werk is baan, stage "
         "of werkervaringsplaats, onderwijs is opleiding of leerwerktraject, vrijwilligerswerk "
-        "is vrijwilligerswerk. Nog niet gestart: die van hen zonder traject dat op het einde "
+        "is vrijwilligerswerk. Bij onderwijs en vrijwilligerswerk telt ook wie zo'n traject "
+        "afgerond heeft met reden onderwijs, respectievelijk vrijwilligerswerk / "
+        "participatie, met de einddatum van het traject in de periode (op of vóór de "
+        "peildatum); reden werk, verhuisd of anders telt in geen categorie. "
+        "Nog niet gestart: die van hen zonder traject dat op het einde "
         "van de periode (of de peildatum) voorbij aangemeld was. Iemand kan in meer dan één "
         "categorie vallen."
     )),

@@ -22,6 +22,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from .constants import Belemmering
 from .models import Deelnemer, Intake, Plaatsing, Traject
@@ -280,40 +281,54 @@ def conflictmelding(wijzigingen: list[Wijziging]) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+#: Wisselingen op een traject die de tijdlijn toont: veld → (soort, titel met %(naam)s).
+WISSELINGEN = {
+    "behandelaar": ("overdracht", _lazy("Behandelaar: %(naam)s")),
+    "coach": ("coach", _lazy("Coach: %(naam)s")),
+    "status": ("status", _lazy("Status: %(naam)s")),
+}
+
+
 def overdrachten(deelnemer: Deelnemer) -> list[Gebeurtenis]:
-    """Elke wisseling van behandelaar op de trajecten van de deelnemer, als gebeurtenis voor de
-    tijdlijn: "Behandelaar: B" (met "was A"). De bron is de wijzigingshistorie, dezelfde die
-    het dossier onder 'Wijzigingshistorie' toont; de eerste behandelaar (bij het starten) is
-    geen overdracht.
+    """Elke wisseling van behandelaar, coach of status op de trajecten van de deelnemer, als
+    gebeurtenis voor de tijdlijn: "Behandelaar: B" (met "was A"), "Coach: C", "Status: actief".
+    De bron is de wijzigingshistorie, dezelfde die het dossier onder 'Wijzigingshistorie'
+    toont; wat bij het starten werd gezet, is geen wisseling.
 
     Werkt op een deelnemer uit `selectors.dossier()`: één query voor de historie, en alleen
-    voor namen die het dossier nog niet kent één query voor de gebruikers.
+    voor namen die het dossier nog niet kent één query per gekoppeld model.
     """
     trajecten = deelnemer.alle_trajecten
     if not trajecten:
         return []
+    heeft_veld = Q(pk__in=[])
+    for veldnaam in WISSELINGEN:
+        heeft_veld |= Q(changes__has_key=veldnaam)
     entries = list(
         LogEntry.objects.filter(
+            heeft_veld,
             content_type=ContentType.objects.get_for_model(Traject),
             object_id__in=[t.pk for t in trajecten],
             action=LogEntry.Action.UPDATE,
-            changes__has_key="behandelaar",
         ).order_by("timestamp", "pk")
     )
     if not entries:
         return []
-    veld = Traject._meta.get_field("behandelaar")
     namen = _namen_van_gekoppelde(
-        ((Traject, e) for e in entries), [t.behandelaar for t in trajecten]
+        ((Traject, e) for e in entries),
+        [t.behandelaar for t in trajecten] + [t.coach for t in trajecten],
     )
     items = []
     for entry in entries:
-        oud, nieuw = (list(entry.changes_dict["behandelaar"]) + [None, None])[:2]
-        naar = toon(veld, nieuw, namen)
-        tekst = _("was %(naam)s") % {"naam": toon(veld, oud, namen)} if oud not in (
-            None, "None") else ""
-        items.append(Gebeurtenis(
-            timezone.localdate(entry.timestamp), "overdracht",
-            _("Behandelaar: %(naam)s") % {"naam": naar}, tekst, 6,
-        ))
+        for veldnaam, (soort, titel) in WISSELINGEN.items():
+            if veldnaam not in (entry.changes_dict or {}):
+                continue
+            veld = Traject._meta.get_field(veldnaam)
+            oud, nieuw = (list(entry.changes_dict[veldnaam]) + [None, None])[:2]
+            tekst = _("was %(naam)s") % {"naam": toon(veld, oud, namen)} if oud not in (
+                None, "None") else ""
+            items.append(Gebeurtenis(
+                timezone.localdate(entry.timestamp), soort,
+                str(titel) % {"naam": toon(veld, nieuw, namen)}, tekst, 6,
+            ))
     return items

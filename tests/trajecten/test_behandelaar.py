@@ -114,7 +114,7 @@ def test_verhuizing_laat_behandelaar_en_agenda_los(traject, medewerker, emmen):
     afspraak.refresh_from_db()
     assert (traject.behandelaar, traject.binnengekomen_op) == (None, VANDAAG)
     assert afspraak.medewerker is None
-    # In Emmen: 'Nieuw in uw gemeente' tot iemand het oppakt.
+    # In Emmen: 'Verhuisd naar uw gemeente' tot iemand het oppakt.
     emmer = LidmaatschapFactory(gemeente=emmen, rol=Rol.MEDEWERKER).user
     nieuw = [r for r in selectors.werkvoorraad(user=emmer).regels
              if r.signaal.sleutel == "nieuw_in_gemeente"]

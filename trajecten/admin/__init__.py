@@ -19,6 +19,7 @@ heeft wat ze delen.
 """
 
 from .basis import BijTrajectAdmin, KeuzelijstMixin, VersieMixin
+from .budget import OpleidingsbudgetAdmin
 from .coach import CoachAdmin, CoachtekortAdmin, GetraindFilter, VogFilter
 from .deelnemer import DeelnemerAdmin
 from .traject import (
@@ -31,6 +32,7 @@ from .traject import (
 from .werkgever import WerkgeverAdmin
 
 __all__ = [
+    "OpleidingsbudgetAdmin",
     "AfspraakAdmin",
     "BijTrajectAdmin",
     "CoachAdmin",

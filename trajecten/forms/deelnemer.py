@@ -75,7 +75,8 @@ class BsnZoekForm(NLDSFormulier, forms.Form):
 
 class VerhuizenForm(NLDSFormulier, forms.Form):
     naar_gemeente = forms.ModelChoiceField(queryset=None, label=_("nieuwe gemeente"))
-    verhuisdatum = datumveld(label=_("verhuisdatum"), initial=vandaag)
+    verhuisdatum = datumveld(label=_("verhuisdatum"), initial=vandaag, required=False,
+                             help_text=_("Leeg: vandaag."))
     overdrachtsnotitie = forms.CharField(
         label=_("overdrachtsnotitie voor de nieuwe gemeente"), required=False,
         widget=forms.Textarea(attrs={"rows": 4}),

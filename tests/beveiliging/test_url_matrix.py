@@ -49,8 +49,8 @@ from trajecten.factories import (
     TrajectFactory,
     demo_pdf,
 )
-from trajecten.services.documenten import document_uploaden
 from trajecten.models import Contactmoment, Deelnemer, Intake, Plaatsing, Traject, Werkgever
+from trajecten.services.documenten import document_uploaden
 
 pytestmark = pytest.mark.django_db
 

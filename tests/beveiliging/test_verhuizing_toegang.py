@@ -49,7 +49,6 @@ from trajecten.factories import (
     demo_pdf,
 )
 from trajecten.forms import DeelnemerForm
-from trajecten.services.documenten import document_uploaden
 from trajecten.models import (
     Afspraak,
     Contactmoment,
@@ -59,6 +58,7 @@ from trajecten.models import (
     Traject,
     Werkgever,
 )
+from trajecten.services.documenten import document_uploaden
 
 pytestmark = pytest.mark.django_db
 

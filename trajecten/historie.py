@@ -24,13 +24,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from .constants import Belemmering
+from .constants import Belemmering, Sector, Taal
 from .models import Deelnemer, Intake, Plaatsing, Traject
 from .selectors import Gebeurtenis, intake_van
 from .validators import maskeer_bsn
 
 #: Velden die de software zelf bijhoudt; in de historie zeggen ze een medewerker niets.
-TECHNISCHE_VELDEN = frozenset({"versie", "gewijzigd_op", "aangemaakt_op"})
+TECHNISCHE_VELDEN = frozenset({"id", "versie", "gewijzigd_op", "aangemaakt_op"})
 #: Velden die in de historie nooit volledig getoond worden.
 GEMASKEERD = frozenset({"bsn"})
 #: Zoveel tussenliggende wijzigingen noemt een conflictmelding hooguit.
@@ -80,11 +80,13 @@ def _lijst(waarde: str, keuzes: dict) -> str:
 def toon(veld, waarde, namen: dict) -> str:
     """Een waarde uit de historie (tekst) zoals een medewerker hem kent; `namen` geeft de naam
     van gekoppelde objecten per (model, pk)."""
-    if waarde in (None, "None"):
+    if waarde in (None, "None", ""):
         return "–"
     waarde = str(waarde)
     if veld.name in GEMASKEERD:
-        return maskeer_bsn(waarde)
+        # django-auditlog maskeert zelf al, ook een lege waarde: "None" wordt "**ne". Zonder
+        # cijfers was er geen BSN.
+        return maskeer_bsn(waarde) if any(c.isdigit() for c in waarde) else "–"
     if veld.is_relation and veld.many_to_one:
         return namen.get((veld.related_model, waarde), "#" + waarde)
     if veld.choices:
@@ -95,9 +97,13 @@ def toon(veld, waarde, namen: dict) -> str:
             return datetime.date.fromisoformat(waarde[:10]).strftime("%d-%m-%Y")
         except ValueError:
             return waarde
-    if veld.name == "belemmeringen" and waarde.startswith("["):
-        return _lijst(waarde, dict(Belemmering.choices))
+    if waarde.startswith("[") and veld.name in LIJSTKEUZES:
+        return _lijst(waarde, dict(LIJSTKEUZES[veld.name].choices)) or "–"
     return waarde
+
+
+#: Lijstvelden (JSON) met vaste keuzes: in de historie met hun labels, niet als ["en","ti"].
+LIJSTKEUZES = {"belemmeringen": Belemmering, "talen": Taal, "sectoren": Sector}
 
 
 def zelfde_waarde(huidig, nieuw) -> bool:
@@ -196,6 +202,32 @@ def wijzigingshistorie(deelnemer: Deelnemer, *, limiet: int = 100) -> list[Wijzi
         )
         for model, entry in regels
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# De wijzigingshistorie in de admin
+# ---------------------------------------------------------------------------------------------
+
+
+def logregel_velden(entry: LogEntry) -> list[tuple[str, str, str]]:
+    """(label, oud, nieuw) van één regel van de wijzigingshistorie, zoals in het dossier:
+    Nederlandse labels, keuzes en lijsten met hun namen, gekoppelde objecten met hun naam,
+    het BSN gemaskeerd, zonder technische velden. Eén query per gekoppeld model."""
+    model = entry.content_type.model_class()
+    if model is None:
+        return []
+    return _velden(model, entry, _namen_van_gekoppelde([(model, entry)]))
+
+
+def logregel_labels(entry: LogEntry) -> list[str]:
+    """Alleen de labels van de gewijzigde velden (zonder query): voor de lijst in de admin."""
+    model = entry.content_type.model_class()
+    labels = []
+    for naam in (entry.changes_dict or {}):
+        veld = veld_van(model, naam) if model else None
+        if veld is not None and naam not in TECHNISCHE_VELDEN:
+            labels.append(str(veld.verbose_name))
+    return labels
 
 
 # ---------------------------------------------------------------------------------------------

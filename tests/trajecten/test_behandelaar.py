@@ -278,7 +278,7 @@ def test_coachlijst_toont_verloopdatum_vog_filtert_en_sorteert(beheerder_client,
     assert "Bijna verlopen" in binnenkort
     assert not {"Lang geldig", "Verlopen", "Zonder"} & set(binnenkort)
     assert namen(beheerder_client.get(url, {"vog": "ontbreekt"})) == ["Zonder"]
-    volgorde = namen(beheerder_client.get(url, {"o": "5"}))  # kolom 'VOG verloopt op'
+    volgorde = namen(beheerder_client.get(url, {"o": "3"}))  # kolom 'VOG verloopt op'
     assert volgorde.index("Verlopen") < volgorde.index("Bijna verlopen") < volgorde.index(
         "Lang geldig")
     for _ in range(10):

@@ -22,6 +22,7 @@ from .basis import BijTrajectAdmin, KeuzelijstMixin, VersieMixin
 from .budget import OpleidingsbudgetAdmin
 from .coach import CoachAdmin, CoachtekortAdmin, GetraindFilter, VogFilter
 from .deelnemer import DeelnemerAdmin
+from .historie import WijzigingshistorieInZinnenAdmin
 from .traject import (
     AfspraakAdmin,
     ContactmomentAdmin,
@@ -46,5 +47,6 @@ __all__ = [
     "TrajectAdmin",
     "VersieMixin",
     "VogFilter",
+    "WijzigingshistorieInZinnenAdmin",
     "WerkgeverAdmin",
 ]

@@ -47,9 +47,18 @@ from trajecten.factories import (
     OpleidingsbudgetFactory,
     PlaatsingFactory,
     TrajectFactory,
+    UitgaveFactory,
     demo_pdf,
 )
-from trajecten.models import Contactmoment, Deelnemer, Intake, Plaatsing, Traject, Werkgever
+from trajecten.models import (
+    Contactmoment,
+    Deelnemer,
+    Intake,
+    Plaatsing,
+    Traject,
+    Verhuizing,
+    Werkgever,
+)
 from trajecten.services.documenten import document_uploaden
 
 pytestmark = pytest.mark.django_db
@@ -466,6 +475,9 @@ TABEL: dict[str, Rij] = {
     "admin:gemeenten_bsnmelding_delete": _admin(403, waarom="een melding blijft staan"),
     "admin:otp_totp_totpdevice_add": _admin(403, waarom="een tweede factor maakt de gebruiker"),
     "admin:otp_static_staticdevice_add": _admin(403, waarom="reservecodes maakt de gebruiker"),
+    "admin:trajecten_document_add": _admin(403, waarom="uploaden alleen via het dossier "
+                                                "(type op inhoud)"),
+    "admin:trajecten_verhuizing_add": _admin(403, waarom="een verhuizing legt de werkplek vast"),
 }
 
 
@@ -553,6 +565,11 @@ def objecten(groningen, medewerker, beheerder):
         "trajecten.coachtekort": groningen,
         "trajecten.opleidingsbudget": OpleidingsbudgetFactory(programma=vervolg,
                                                               gemeente=groningen),
+        "trajecten.actie": actie,
+        "trajecten.uitgave": UitgaveFactory(traject=traject),
+        "trajecten.document": document,
+        "trajecten.verhuizing": Verhuizing.objects.create(
+            deelnemer=deelnemer, van_gemeente=groningen, naar_gemeente=groningen),
         "rapportage.programma": vervolg,
         "rapportage.doelstelling": Doelstelling.objects.filter(programma=vervolg).first(),
     }

@@ -264,3 +264,39 @@ def test_budgetlijst_in_admin_vast_aantal_queries(client, beheerder, vervolg):
     veel = tel()
     assert weinig[0] == veel[0] and (weinig[1], veel[1]) == (2, len(gemeenten))
     assert Opleidingsbudget.objects.count() == len(gemeenten)
+
+
+@pytest.mark.parametrize("model", ["actie", "uitgave", "document", "verhuizing"])
+def test_adminlijsten_van_issue_14_vast_aantal_queries(client, beheerder, medewerker, groningen,
+                                                       emmen, vervolg, model):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from trajecten.factories import demo_pdf
+    from trajecten.services.documenten import document_uploaden
+
+    def maak(n):
+        for _ in range(n):
+            t = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True)
+            ActieFactory(traject=t)
+            UitgaveFactory(traject=t, goedgekeurd_door=medewerker)
+            document_uploaden(deelnemer=t.deelnemer, door=medewerker, soort="cv",
+                              bestand=SimpleUploadedFile("cv.pdf", demo_pdf(["Cv"])))
+            Verhuizing.objects.create(deelnemer=t.deelnemer, van_gemeente=emmen,
+                                      naar_gemeente=groningen)
+
+    client.force_login(beheerder)
+    url = reverse(f"admin:trajecten_{model}_changelist")
+
+    def tel():
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code == 200
+        return len(ctx), response.context["cl"].result_count
+
+    maak(2)
+    weinig, rijen = tel()
+    maak(6)
+    veel, rijen_veel = tel()
+    assert weinig == veel and (rijen, rijen_veel) == (2, 8)

@@ -18,6 +18,7 @@ Per onderwerp een module (`deelnemer.py`, `coach.py`, `werkgever.py`, `traject.p
 heeft wat ze delen.
 """
 
+from .actieplan import ActieAdmin, DocumentAdmin, UitgaveAdmin, VerhuizingAdmin
 from .basis import BijTrajectAdmin, KeuzelijstMixin, VersieMixin
 from .budget import OpleidingsbudgetAdmin
 from .coach import CoachAdmin, CoachtekortAdmin, GetraindFilter, VogFilter
@@ -33,6 +34,10 @@ from .traject import (
 from .werkgever import WerkgeverAdmin
 
 __all__ = [
+    "ActieAdmin",
+    "DocumentAdmin",
+    "UitgaveAdmin",
+    "VerhuizingAdmin",
     "OpleidingsbudgetAdmin",
     "AfspraakAdmin",
     "BijTrajectAdmin",

@@ -122,8 +122,17 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Geüploade documenten (trajecten.Document): via de opslag-API van Django, buiten de statische
+# bestanden en zonder MEDIA_URL (geen publieke URL; downloaden alleen via het dossier). Een
+# bucket later met django-storages: alleen DEFAULT_FILE_STORAGE_BACKEND en zijn instellingen.
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": env(
+            "DEFAULT_FILE_STORAGE_BACKEND",
+            default="django.core.files.storage.FileSystemStorage",
+        )
+    },
     "staticfiles": {
         "BACKEND": env(
             "STATICFILES_BACKEND",

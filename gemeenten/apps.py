@@ -9,3 +9,6 @@ class GemeentenConfig(AppConfig):
     def ready(self):
         # Registraties bij het opstarten: systeemchecks, inlog-logging en de toegangslog-admin.
         from . import admin_toegang, checks, signals  # noqa: F401
+        from .derden_nl import nederlandse_namen
+
+        nederlandse_namen()

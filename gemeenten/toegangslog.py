@@ -52,6 +52,10 @@ DOSSIERMODELLEN = {
     "trajecten.plaatsing": "traject__deelnemer",
     "trajecten.contactmoment": "traject__deelnemer",
     "trajecten.afspraak": "traject__deelnemer",
+    "trajecten.actie": "traject__deelnemer",
+    "trajecten.uitgave": "traject__deelnemer",
+    "trajecten.document": "deelnemer",
+    "trajecten.verhuizing": "deelnemer",
 }
 #: Acties die zelf een inzage zijn: daarnaast logt de middleware geen tweede regel.
 INZAGE_ACTIES = frozenset({

@@ -50,6 +50,9 @@ KOLOMMEN = [
     "deelnemers_met_coach",
     *[kolom for i in Indicator.values for kolom in (
         f"doel_{i}", f"realisatie_{i}_pct", f"prognose_{i}", f"achter_op_schema_{i}")],
+    # Sinds issue 14, achteraan: het opleidingsbudget (rapportage/indicatoren/budget.py).
+    "opleidingsbudget_besteed",
+    "opleidingsbudget_trajecten",
 ]
 
 GETAL = "0"

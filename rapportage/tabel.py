@@ -112,6 +112,9 @@ def kolommen(doel_indicatoren: list[str]) -> list[Kolom]:
         Kolom("coaches_getraind", _("Coaches getraind"), "aantal", _veld("coaches_getraind")),
         Kolom("deelnemers_per_coach", _("Deelnemers per coach"), "decimaal",
               _veld("deelnemers_per_coach")),
+        # Issue 14, achteraan: het opleidingsbudget besteed (rapportage/indicatoren/budget.py).
+        Kolom("opleidingsbudget_besteed", _("Opleidingsbudget besteed"), "euro",
+              _veld("opleidingsbudget_besteed")),
     ]
 
 

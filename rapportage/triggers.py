@@ -22,6 +22,8 @@ BRONNEN = [
     ("rapportage", "Programma", None),
     ("rapportage", "Programma", "gemeenten"),
     ("rapportage", "Doelstelling", None),
+    # Issue 14: het opleidingsbudget besteed (`indicatoren/budget.py`).
+    ("trajecten", "Uitgave", None),
 ]
 
 VERSIETABEL = "rapportage_rapportageversie"
@@ -44,10 +46,18 @@ $$ LANGUAGE plpgsql;
 """
 
 
-def tabellen(apps) -> list[str]:
+def tabellen(apps, *, ontbrekende_overslaan: bool = False) -> list[str]:
+    """De brontabellen. `ontbrekende_overslaan`: een model dat in deze migratiestand nog niet
+    bestaat (migratie 0004 draait vóór bijvoorbeeld `trajecten.Uitgave`) overslaan; de
+    post_migrate-stap installeert de rest zodra alle tabellen er zijn."""
     uit = []
     for app_label, model_naam, m2m in BRONNEN:
-        model = apps.get_model(app_label, model_naam)
+        try:
+            model = apps.get_model(app_label, model_naam)
+        except LookupError:
+            if ontbrekende_overslaan:
+                continue
+            raise
         if m2m:
             model = model._meta.get_field(m2m).remote_field.through
         uit.append(model._meta.db_table)
@@ -60,7 +70,7 @@ def installeer(apps, connection) -> None:
     with connection.cursor() as cursor:
         if vendor == "postgresql":
             cursor.execute(PG_FUNCTIE)
-            for tabel in tabellen(apps):
+            for tabel in tabellen(apps, ontbrekende_overslaan=True):
                 cursor.execute(f'DROP TRIGGER IF EXISTS rapportage_versie ON "{tabel}"')
                 cursor.execute(
                     f"CREATE CONSTRAINT TRIGGER rapportage_versie AFTER INSERT OR UPDATE OR "
@@ -75,7 +85,7 @@ def installeer(apps, connection) -> None:
                     f"FOR EACH STATEMENT EXECUTE FUNCTION {FUNCTIE}()"
                 )
         elif vendor == "sqlite":
-            for tabel in tabellen(apps):
+            for tabel in tabellen(apps, ontbrekende_overslaan=True):
                 for actie in ("INSERT", "UPDATE", "DELETE"):
                     cursor.execute(
                         f'CREATE TRIGGER IF NOT EXISTS "rapportage_versie_{tabel}_{actie.lower()}" '
@@ -93,12 +103,12 @@ def verwijder(apps, connection) -> None:
     vendor = connection.vendor
     with connection.cursor() as cursor:
         if vendor == "postgresql":
-            for tabel in tabellen(apps):
+            for tabel in tabellen(apps, ontbrekende_overslaan=True):
                 cursor.execute(f'DROP TRIGGER IF EXISTS rapportage_versie ON "{tabel}"')
                 cursor.execute(f'DROP TRIGGER IF EXISTS rapportage_versie_truncate ON "{tabel}"')
             cursor.execute(f"DROP FUNCTION IF EXISTS {FUNCTIE}()")
         elif vendor == "sqlite":
-            for tabel in tabellen(apps):
+            for tabel in tabellen(apps, ontbrekende_overslaan=True):
                 for actie in ("insert", "update", "delete"):
                     cursor.execute(f'DROP TRIGGER IF EXISTS "rapportage_versie_{tabel}_{actie}"')
 

@@ -45,6 +45,12 @@ def _statische_bestanden_zonder_manifest(settings):
 
 
 @pytest.fixture(autouse=True)
+def _media_in_tijdelijke_map(settings, tmp_path):
+    """Geüploade documenten (trajecten.Document) komen in een tijdelijke map, nooit in media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _snelle_wachtwoordhash(settings):
     """PBKDF2 kost bewust veel rekentijd; in tests is die veiligheid zinloos en alleen traag."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -18,13 +18,18 @@ from trajecten import demodata
 from trajecten.constants import GEPLAATST_SOORTEN, ContactSoort, Soort, Status
 from trajecten.factories import DeelnemerFactory
 from trajecten.models import (
+    Actie,
     Afspraak,
     Coach,
     Contactmoment,
     Deelnemer,
+    Document,
     Intake,
+    Opleidingsbudget,
     Plaatsing,
     Traject,
+    Uitgave,
+    Verhuizing,
     Werkgever,
     vandaag,
 )
@@ -88,6 +93,8 @@ def momentopname():
 DEMOMODELLEN = [
     Werkgever, Coach, Coach.gemeenten.through, Deelnemer, Traject, Intake, Plaatsing, Afspraak,
     Contactmoment,
+    # Issue 14 (trajecten/demodata/actieplan.py).
+    Opleidingsbudget, Actie, Uitgave, Document, Verhuizing,
 ]
 
 
@@ -289,4 +296,44 @@ def test_vaste_seed_en_peildatum_geven_precies_deze_gegevens():
     )
     assert telling.historie_geplaatst == 2327
     assert telling.aantallen["deelnemers"] == KLEIN + 2927
-    assert vingerafdruk() == "42c922eeb60b1a33a3f897506a50e3a5958c6069ec932b2fb9634553cfe1ae14"
+    # Issue 14 voegde de actieplannen, budgetten, documenten en verhuizingen toe, met een eigen
+    # toeval: zonder die vijf tabellen is de afdruk nog 42c922ee…ae14, zoals daarvoor.
+    assert vingerafdruk() == "a877837b8f247aab2c5936512bad4ac904b35a82a94df2a8fd18b645b55cab3f"
+
+
+def test_demodata_van_issue_14(settings, django_capture_on_commit_callbacks):
+    """Actieplannen met acties in elke status, budgetten met uitgaven (één boven het budget, met
+    reden), een paar documenten (echte PDF's in de opslag) en verhuizingen met een
+    overdrachtsnotitie."""
+    from django.core.files.storage import default_storage
+
+    settings.DEBUG = True
+    with django_capture_on_commit_callbacks(execute=True):
+        seed(deelnemers=KLEIN, seed=7)
+    assert set(Actie.objects.values_list("status", flat=True)) == {"open", "gedaan", "vervallen"}
+    assert Actie.objects.verlopen().exists()
+    assert not Actie.objects.filter(status="gedaan", gedaan_op__gt=vandaag()).exists()
+    assert Opleidingsbudget.objects.count() == 11
+    assert Uitgave.objects.exists()
+    assert Uitgave.objects.exclude(reden_overschrijding="").exists()
+    documenten = list(Document.objects.all())
+    assert documenten and any(d.bewijs_toestemming for d in documenten)
+    for d in documenten:
+        with default_storage.open(d.bestand.name) as f:
+            assert f.read(5) == b"%PDF-"
+    verhuizing = Verhuizing.objects.exclude(overdrachtsnotitie="").first()
+    assert verhuizing is not None and verhuizing.van_gemeente != verhuizing.naar_gemeente
+    namen = {d.bestand.name for d in documenten}
+
+    # Hetzelfde seed opnieuw: dezelfde bestanden, en ze bestaan (niet na de commit gewist).
+    with django_capture_on_commit_callbacks(execute=True):
+        seed(deelnemers=KLEIN, seed=7)
+    assert set(Document.objects.values_list("bestand", flat=True)) == namen
+    assert all(default_storage.exists(n) for n in namen)
+    # Een ander seed: de oude bestanden zijn weg uit de opslag.
+    with django_capture_on_commit_callbacks(execute=True):
+        seed(deelnemers=KLEIN, seed=8)
+    nieuw = set(Document.objects.values_list("bestand", flat=True))
+    assert nieuw and not nieuw & namen
+    assert not any(default_storage.exists(n) for n in namen)
+    assert all(default_storage.exists(n) for n in nieuw)

@@ -26,8 +26,8 @@ VERWIJDERD = "[verwijderd]"
 
 #: Extra stappen bij het anonimiseren van een partij: elke functie krijgt de deelnemernummers,
 #: wist binnen dezelfde transactie wat er elders over hen bewaard is en geeft het aantal terug.
-#: Hier hoort bijvoorbeeld het verwijderen van geüploade documenten (bestanden in de opslag én
-#: hun rijen) zodra de app die kent; vandaag bestaan ze niet, dus de lijst is leeg.
+#: `vrije_tekst_wissen` en de geüploade documenten (bestanden in de opslag én hun rijen) staan
+#: er onderaan in.
 EXTRA_WISSTAPPEN: list[Callable[[list[int]], int]] = []
 
 
@@ -84,3 +84,27 @@ def toegangslog_schonen(deelnemers: list[Deelnemer]) -> int:
             gewijzigd.append(regel)
     Toegangslog.objects.bulk_update(gewijzigd, ["toelichting"], batch_size=500)
     return len(gewijzigd)
+
+
+def vrije_tekst_wissen(deelnemer_pks: list[int]) -> int:
+    """Vrije tekst over de persoon in het actieplan, het opleidingsbudget en de verhuizingen:
+    acties, omschrijvingen en redenen van uitgaven, overdrachtsnotities. Datums, bedragen,
+    soorten en statussen blijven (rapportage). Geeft het aantal gewiste rijen."""
+    from .models import Actie, Uitgave, Verhuizing
+
+    aantal = Actie.objects.filter(traject__deelnemer__in=deelnemer_pks).exclude(
+        omschrijving=VERWIJDERD).update(omschrijving=VERWIJDERD)
+    aantal += Uitgave.objects.filter(traject__deelnemer__in=deelnemer_pks).exclude(
+        omschrijving="", reden_overschrijding="").update(omschrijving="", reden_overschrijding="")
+    aantal += Verhuizing.objects.filter(deelnemer__in=deelnemer_pks).exclude(
+        overdrachtsnotitie="").update(overdrachtsnotitie="")
+    return aantal
+
+
+def _documenten_wissen(deelnemer_pks: list[int]) -> int:
+    from .services.documenten import documenten_wissen
+
+    return documenten_wissen(deelnemer_pks)
+
+
+EXTRA_WISSTAPPEN += [vrije_tekst_wissen, _documenten_wissen]

@@ -33,11 +33,21 @@ class AfspraakNummer(ObjectnummerConverter):
     model = "trajecten.afspraak"
 
 
+class ActieNummer(ObjectnummerConverter):
+    model = "trajecten.actie"
+
+
+class DocumentNummer(ObjectnummerConverter):
+    model = "trajecten.document"
+
+
 for _naam, _converter in {
     "deelnemer": DeelnemerNummer,
     "traject": TrajectNummer,
     "plaatsing": PlaatsingNummer,
     "werkgever": WerkgeverNummer,
     "afspraak": AfspraakNummer,
+    "actie": ActieNummer,
+    "document": DocumentNummer,
 }.items():
     register_converter(_converter, _naam)

@@ -33,13 +33,19 @@ from trajecten.constants import (
     Uitvoerder,
 )
 from trajecten.models import (
+    Actie,
+    ActieStatus,
+    ActieUitvoerder,
     Afspraak,
     Coach,
     Contactmoment,
     Deelnemer,
     Intake,
+    Opleidingsbudget,
     Plaatsing,
     Traject,
+    Uitgave,
+    UitgaveSoort,
     Werkgever,
 )
 from trajecten.zoeken import zoeknaam as maak_zoeknaam
@@ -235,3 +241,78 @@ class AfspraakFactory(factory.django.DjangoModelFactory):
     datum = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=1))
     tijd = datetime.time(10, 0)
     locatie = "Gemeentehuis, spreekkamer 2"
+
+
+# --- actieplan, opleidingsbudget, documenten (issue 14) -----------------------------------------
+
+
+def demo_pdf(regels: list[str]) -> bytes:
+    """Een kleine, geldige PDF van één A4-pagina met `regels` tekst (Helvetica), voor
+    testdocumenten en de demodata; geen bibliotheek nodig."""
+
+    def escape(tekst: str) -> str:
+        tekst = tekst.encode("latin-1", "replace").decode("latin-1")
+        return tekst.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    inhoud = "BT /F1 12 Tf 72 770 Td 16 TL " + " ".join(
+        f"({escape(r)}) '" for r in regels
+    ) + " ET"
+    objecten = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        "/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        f"<< /Length {len(inhoud.encode('latin-1'))} >>\nstream\n{inhoud}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    uit = bytearray(b"%PDF-1.4\n")
+    posities = []
+    for nummer, obj in enumerate(objecten, start=1):
+        posities.append(len(uit))
+        uit += f"{nummer} 0 obj\n{obj}\nendobj\n".encode("latin-1")
+    xref = len(uit)
+    uit += f"xref\n0 {len(objecten) + 1}\n0000000000 65535 f \n".encode()
+    for positie in posities:
+        uit += f"{positie:010d} 00000 n \n".encode()
+    uit += (f"trailer\n<< /Size {len(objecten) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
+            "%%EOF\n").encode()
+    return bytes(uit)
+
+
+class ActieFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Actie
+
+    traject = factory.SubFactory(TrajectFactory, gestart=True)
+    omschrijving = factory.Iterator([
+        "Cv opstellen met de coach", "Inschrijven bij het UWV", "Taalles B1 volgen",
+        "Diploma laten waarderen (IDW)", "Sollicitatiegesprek oefenen",
+        "Proefdag bij een werkgever regelen",
+    ])
+    uitvoerder = ActieUitvoerder.DEELNEMER
+    deadline = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=14))
+    status = ActieStatus.OPEN
+    gedaan_op = factory.LazyAttribute(
+        lambda o: datetime.date.today() if o.status == ActieStatus.GEDAAN else None
+    )
+
+
+class OpleidingsbudgetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Opleidingsbudget
+        django_get_or_create = ("programma", "gemeente")
+
+    programma = factory.SubFactory(ProgrammaFactory)
+    gemeente = factory.SubFactory(GemeenteFactory)
+    bedrag = 1500
+
+
+class UitgaveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Uitgave
+
+    traject = factory.SubFactory(TrajectFactory, gestart=True)
+    soort = UitgaveSoort.CURSUS
+    omschrijving = "Cursus heftruckchauffeur"
+    bedrag = 450
+    datum = factory.LazyFunction(datetime.date.today)

@@ -22,14 +22,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from .constants import Belemmering
+from .constants import Belemmering, Sector, Taal
 from .models import Deelnemer, Intake, Plaatsing, Traject
 from .selectors import Gebeurtenis, intake_van
 from .validators import maskeer_bsn
 
 #: Velden die de software zelf bijhoudt; in de historie zeggen ze een medewerker niets.
-TECHNISCHE_VELDEN = frozenset({"versie", "gewijzigd_op", "aangemaakt_op"})
+TECHNISCHE_VELDEN = frozenset({"id", "versie", "gewijzigd_op", "aangemaakt_op"})
 #: Velden die in de historie nooit volledig getoond worden.
 GEMASKEERD = frozenset({"bsn"})
 #: Zoveel tussenliggende wijzigingen noemt een conflictmelding hooguit.
@@ -79,11 +80,13 @@ def _lijst(waarde: str, keuzes: dict) -> str:
 def toon(veld, waarde, namen: dict) -> str:
     """Een waarde uit de historie (tekst) zoals een medewerker hem kent; `namen` geeft de naam
     van gekoppelde objecten per (model, pk)."""
-    if waarde in (None, "None"):
+    if waarde in (None, "None", ""):
         return "–"
     waarde = str(waarde)
     if veld.name in GEMASKEERD:
-        return maskeer_bsn(waarde)
+        # django-auditlog maskeert zelf al, ook een lege waarde: "None" wordt "**ne". Zonder
+        # cijfers was er geen BSN.
+        return maskeer_bsn(waarde) if any(c.isdigit() for c in waarde) else "–"
     if veld.is_relation and veld.many_to_one:
         return namen.get((veld.related_model, waarde), "#" + waarde)
     if veld.choices:
@@ -94,9 +97,13 @@ def toon(veld, waarde, namen: dict) -> str:
             return datetime.date.fromisoformat(waarde[:10]).strftime("%d-%m-%Y")
         except ValueError:
             return waarde
-    if veld.name == "belemmeringen" and waarde.startswith("["):
-        return _lijst(waarde, dict(Belemmering.choices))
+    if waarde.startswith("[") and veld.name in LIJSTKEUZES:
+        return _lijst(waarde, dict(LIJSTKEUZES[veld.name].choices)) or "–"
     return waarde
+
+
+#: Lijstvelden (JSON) met vaste keuzes: in de historie met hun labels, niet als ["en","ti"].
+LIJSTKEUZES = {"belemmeringen": Belemmering, "talen": Taal, "sectoren": Sector}
 
 
 def zelfde_waarde(huidig, nieuw) -> bool:
@@ -198,6 +205,32 @@ def wijzigingshistorie(deelnemer: Deelnemer, *, limiet: int = 100) -> list[Wijzi
 
 
 # ---------------------------------------------------------------------------------------------
+# De wijzigingshistorie in de admin
+# ---------------------------------------------------------------------------------------------
+
+
+def logregel_velden(entry: LogEntry) -> list[tuple[str, str, str]]:
+    """(label, oud, nieuw) van één regel van de wijzigingshistorie, zoals in het dossier:
+    Nederlandse labels, keuzes en lijsten met hun namen, gekoppelde objecten met hun naam,
+    het BSN gemaskeerd, zonder technische velden. Eén query per gekoppeld model."""
+    model = entry.content_type.model_class()
+    if model is None:
+        return []
+    return _velden(model, entry, _namen_van_gekoppelde([(model, entry)]))
+
+
+def logregel_labels(entry: LogEntry) -> list[str]:
+    """Alleen de labels van de gewijzigde velden (zonder query): voor de lijst in de admin."""
+    model = entry.content_type.model_class()
+    labels = []
+    for naam in (entry.changes_dict or {}):
+        veld = veld_van(model, naam) if model else None
+        if veld is not None and naam not in TECHNISCHE_VELDEN:
+            labels.append(str(veld.verbose_name))
+    return labels
+
+
+# ---------------------------------------------------------------------------------------------
 # Het bewerkingsconflict
 # ---------------------------------------------------------------------------------------------
 
@@ -280,40 +313,54 @@ def conflictmelding(wijzigingen: list[Wijziging]) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+#: Wisselingen op een traject die de tijdlijn toont: veld → (soort, titel met %(naam)s).
+WISSELINGEN = {
+    "behandelaar": ("overdracht", _lazy("Behandelaar: %(naam)s")),
+    "coach": ("coach", _lazy("Coach: %(naam)s")),
+    "status": ("status", _lazy("Status: %(naam)s")),
+}
+
+
 def overdrachten(deelnemer: Deelnemer) -> list[Gebeurtenis]:
-    """Elke wisseling van behandelaar op de trajecten van de deelnemer, als gebeurtenis voor de
-    tijdlijn: "Behandelaar: B" (met "was A"). De bron is de wijzigingshistorie, dezelfde die
-    het dossier onder 'Wijzigingshistorie' toont; de eerste behandelaar (bij het starten) is
-    geen overdracht.
+    """Elke wisseling van behandelaar, coach of status op de trajecten van de deelnemer, als
+    gebeurtenis voor de tijdlijn: "Behandelaar: B" (met "was A"), "Coach: C", "Status: actief".
+    De bron is de wijzigingshistorie, dezelfde die het dossier onder 'Wijzigingshistorie'
+    toont; wat bij het starten werd gezet, is geen wisseling.
 
     Werkt op een deelnemer uit `selectors.dossier()`: één query voor de historie, en alleen
-    voor namen die het dossier nog niet kent één query voor de gebruikers.
+    voor namen die het dossier nog niet kent één query per gekoppeld model.
     """
     trajecten = deelnemer.alle_trajecten
     if not trajecten:
         return []
+    heeft_veld = Q(pk__in=[])
+    for veldnaam in WISSELINGEN:
+        heeft_veld |= Q(changes__has_key=veldnaam)
     entries = list(
         LogEntry.objects.filter(
+            heeft_veld,
             content_type=ContentType.objects.get_for_model(Traject),
             object_id__in=[t.pk for t in trajecten],
             action=LogEntry.Action.UPDATE,
-            changes__has_key="behandelaar",
         ).order_by("timestamp", "pk")
     )
     if not entries:
         return []
-    veld = Traject._meta.get_field("behandelaar")
     namen = _namen_van_gekoppelde(
-        ((Traject, e) for e in entries), [t.behandelaar for t in trajecten]
+        ((Traject, e) for e in entries),
+        [t.behandelaar for t in trajecten] + [t.coach for t in trajecten],
     )
     items = []
     for entry in entries:
-        oud, nieuw = (list(entry.changes_dict["behandelaar"]) + [None, None])[:2]
-        naar = toon(veld, nieuw, namen)
-        tekst = _("was %(naam)s") % {"naam": toon(veld, oud, namen)} if oud not in (
-            None, "None") else ""
-        items.append(Gebeurtenis(
-            timezone.localdate(entry.timestamp), "overdracht",
-            _("Behandelaar: %(naam)s") % {"naam": naar}, tekst, 6,
-        ))
+        for veldnaam, (soort, titel) in WISSELINGEN.items():
+            if veldnaam not in (entry.changes_dict or {}):
+                continue
+            veld = Traject._meta.get_field(veldnaam)
+            oud, nieuw = (list(entry.changes_dict[veldnaam]) + [None, None])[:2]
+            tekst = _("was %(naam)s") % {"naam": toon(veld, oud, namen)} if oud not in (
+                None, "None") else ""
+            items.append(Gebeurtenis(
+                timezone.localdate(entry.timestamp), soort,
+                str(titel) % {"naam": toon(veld, nieuw, namen)}, tekst, 6,
+            ))
     return items

@@ -50,6 +50,22 @@ urlpatterns = [
     path(
         "afspraken/<afspraak:pk>/afmelden/", views.afspraak_afmelden, name="afspraak_afmelden",
     ),
+    path("trajecten/<traject:pk>/actieplan/", views.actieplan, name="actieplan"),
+    path(
+        "trajecten/<traject:pk>/actieplan/afdrukken/", views.actieplan_afdrukken,
+        name="actieplan_afdrukken",
+    ),
+    path("acties/<actie:pk>/status/", views.actie_status, name="actie_status"),
+    path("trajecten/<traject:pk>/opleidingsbudget/", views.budget, name="budget"),
+    path("deelnemers/<deelnemer:pk>/documenten/", views.documenten, name="documenten"),
+    path(
+        "documenten/<document:pk>/downloaden/", views.document_downloaden,
+        name="document_downloaden",
+    ),
+    path(
+        "documenten/<document:pk>/verwijderen/", views.document_verwijderen_view,
+        name="document_verwijderen",
+    ),
     path("agenda/", views.agenda, name="agenda"),
     path("agenda/koppeling/", views.agenda_koppeling, name="agenda_koppeling"),
     path("agenda/feed/<str:token>.ics", views.agenda_feed, name="agenda_feed"),

@@ -5,14 +5,16 @@
 - `kerncijfers`: de selectie als geheel (kerncijfers, uitstroom, trechter, doorlooptijd);
 - `per_gemeente`: dezelfde definities gegroepeerd per gemeente, en de totaalrij;
 - `doelstellingen`: waarde, realisatie, prognose en 'achter op schema' per doel;
-- `trend`: het verloop per maand; `vergelijking`: dag N naast een eerder programma.
+- `trend`: het verloop per maand; `vergelijking`: dag N naast een eerder programma;
+- `budget`: het opleidingsbudget besteed, per gemeente en voor het programma.
 
 Een selectie is altijd al beperkt tot de gemeenten van de gebruiker voordat hier iets wordt
-geteld. `dashboard()` geeft alles van één pagina in een vast aantal queries (17),
+geteld. `dashboard()` geeft alles van één pagina in een vast aantal queries (19),
 onafhankelijk van het aantal trajecten, gemeenten en doelstellingen; het resultaat bevat
 alleen aggregaten (geen persoonsgegevens).
 """
 
+from .budget import met_opleidingsbudget, opleidingsbudget
 from .doelstellingen import (
     achter_op_schema,
     doelstellingen,
@@ -29,14 +31,16 @@ from .vergelijking import vergelijking
 
 
 def dashboard(selectie: Selectie) -> dict:
-    """Alle cijfers van één dashboard (17 queries)."""
+    """Alle cijfers van één dashboard (19 queries)."""
     doelen = doelstellingen(selectie)
     kern = kerncijfers(selectie)
+    gemeenten, totaal = per_gemeente(selectie, doelen), totaalrij(selectie, kern, doelen)
+    met_opleidingsbudget(gemeenten, totaal, opleidingsbudget(selectie))
     return {
         "doelstellingen": doelen,
         "kerncijfers": kern,
-        "gemeenten": per_gemeente(selectie, doelen),
-        "totaal": totaalrij(selectie, kern, doelen),
+        "gemeenten": gemeenten,
+        "totaal": totaal,
         "trechter": trechter(selectie),
         "trend": trend(selectie, doelen),
         "vergelijking": vergelijking(selectie),
@@ -45,6 +49,7 @@ def dashboard(selectie: Selectie) -> dict:
 
 __all__ = [
     "KOSTEN_NORM", "TABELRIJ", "Selectie", "achter_op_schema", "dashboard", "doelstellingen",
-    "kerncijfers", "mediaan_doorlooptijd", "per_gemeente", "prognose", "prognose_venster",
+    "kerncijfers", "mediaan_doorlooptijd", "met_opleidingsbudget", "opleidingsbudget",
+    "per_gemeente", "prognose", "prognose_venster",
     "realisatie", "totaalrij", "trechter", "trend", "uitstroom", "verstreken", "vergelijking",
 ]

@@ -24,13 +24,22 @@ from tests.beveiliging.urlmatrix import alle_patronen
 from trajecten import avg, services
 from trajecten.constants import RedenAfgerond, Status
 from trajecten.factories import (
+    ActieFactory,
     AfspraakFactory,
     DeelnemerFactory,
     IntakeFactory,
     PlaatsingFactory,
     TrajectFactory,
 )
-from trajecten.models import Afspraak, Contactmoment, Deelnemer, Intake, Plaatsing, Traject
+from trajecten.models import (
+    Actie,
+    Afspraak,
+    Contactmoment,
+    Deelnemer,
+    Intake,
+    Plaatsing,
+    Traject,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -58,14 +67,20 @@ BEWERKEN = {
 }
 #: Een knop die een bestaande rij wijzigt (alleen POST), met de pagina waarop hij staat: de
 #: melding komt op die pagina terug.
-KNOPPEN = {"trajecten:wachtlijst": "trajecten:coach_toewijzen"}
+KNOPPEN = {"trajecten:wachtlijst": "trajecten:coach_toewijzen",
+           "trajecten:actie_status": "trajecten:actieplan"}
 #: Formulieren die iets nieuws maken (dubbel verzenden regelt de service zelf).
 NIEUW = {
     "trajecten:traject_starten", "trajecten:plaatsing_nieuw", "trajecten:contact_nieuw",
     "trajecten:afspraak_nieuw",
+    # Issue 14: een actie, een uitgave, een document.
+    "trajecten:actieplan", "trajecten:budget", "trajecten:documenten",
 }
 #: Pagina's zonder formulier dat iets wijzigt.
-ALLEEN_LEZEN = {"trajecten:dossier", "trajecten:bsn_tonen", "trajecten:werkgever_detail"}
+ALLEEN_LEZEN = {"trajecten:dossier", "trajecten:bsn_tonen", "trajecten:werkgever_detail",
+                "trajecten:actieplan_afdrukken", "trajecten:document_downloaden",
+                # Een knop die een document verwijdert: er is geen versie om te vergelijken.
+                "trajecten:document_verwijderen"}
 #: Geen nummer maar een geheim token in het pad, en niets om te wijzigen.
 ZONDER_FORMULIER = {"trajecten:agenda_feed"}
 
@@ -85,14 +100,16 @@ def dossier(groningen, vervolg, medewerker, collega):
     plaatsing = PlaatsingFactory(traject=traject, functie="Magazijnmedewerker")
     afspraak = AfspraakFactory(traject=traject, datum=VANDAAG)
     CoachFactory(gemeenten=[groningen])
+    actie = ActieFactory(traject=traject)
     return {"deelnemer": deelnemer, "traject": traject, "plaatsing": plaatsing,
-            "afspraak": afspraak, "collega": collega}
+            "afspraak": afspraak, "collega": collega, "actie": actie}
 
 
 def _url(naam: str, dossier) -> str:
     kort = naam.split(":")[1]
     soort = {"deelnemer_wijzigen": "deelnemer", "deelnemer_verhuizen": "deelnemer",
-             "plaatsing_wijzigen": "plaatsing", "plaatsing_beeindigen": "plaatsing"}.get(
+             "plaatsing_wijzigen": "plaatsing", "plaatsing_beeindigen": "plaatsing",
+             "actie_status": "actie"}.get(
         kort, "afspraak" if kort.startswith("afspraak_") else "traject")
     return reverse(naam, args=[dossier[soort].pk])
 
@@ -110,7 +127,7 @@ def _invullen(data: dict, wijziging: dict, emmen, dossier) -> dict:
 def _stand():
     return [
         list(model.objects.order_by("pk").values())
-        for model in (Deelnemer, Traject, Intake, Plaatsing, Contactmoment, Afspraak)
+        for model in (Deelnemer, Traject, Intake, Plaatsing, Contactmoment, Afspraak, Actie)
     ]
 
 

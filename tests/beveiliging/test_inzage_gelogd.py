@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
 from gemeenten.models import Toegangslog
@@ -22,14 +23,18 @@ from rapportage.models import Programma
 from tests.beveiliging.urlmatrix import alle_patronen
 from trajecten.constants import Belemmering
 from trajecten.factories import (
+    ActieFactory,
     AfspraakFactory,
     ContactmomentFactory,
     DeelnemerFactory,
     IntakeFactory,
     PlaatsingFactory,
     TrajectFactory,
+    UitgaveFactory,
+    demo_pdf,
 )
-from trajecten.models import Deelnemer
+from trajecten.models import Deelnemer, Verhuizing
+from trajecten.services.documenten import document_uploaden
 
 pytestmark = pytest.mark.django_db
 
@@ -40,9 +45,10 @@ WERKPLEK_PK = [
     p for p in alle_patronen() if p.namespace == "trajecten" and "pk" in p.parameters
 ]
 #: Alleen POST: het volledige BSN tonen, en de knop 'op de wachtlijst zetten'.
-ALLEEN_POST = {"trajecten:bsn_tonen", "trajecten:wachtlijst"}
+ALLEEN_POST = {"trajecten:bsn_tonen", "trajecten:wachtlijst", "trajecten:actie_status",
+               "trajecten:document_verwijderen"}
 #: Een knop die doorstuurt: hij toont niets, dus is hij geen inzage.
-KNOPPEN = {"trajecten:wachtlijst"}
+KNOPPEN = {"trajecten:wachtlijst", "trajecten:actie_status", "trajecten:document_verwijderen"}
 
 
 @pytest.fixture
@@ -55,11 +61,21 @@ def dossier(groningen, medewerker):
     plaatsing = PlaatsingFactory(traject=traject)
     contact = ContactmomentFactory(traject=traject)
     afspraak = AfspraakFactory(traject=traject, medewerker=medewerker)
+    document = document_uploaden(
+        deelnemer=deelnemer, door=medewerker, soort="diploma",
+        bestand=SimpleUploadedFile("diploma.pdf", demo_pdf(["Diploma"])),
+    )
+    verhuizing = Verhuizing.objects.create(
+        deelnemer=deelnemer, van_gemeente=groningen, naar_gemeente=groningen,
+        overdrachtsnotitie="Let op: " + GEZONDHEID,
+    )
     return {
         "trajecten.deelnemer": deelnemer, "trajecten.traject": traject,
         "trajecten.intake": intake, "trajecten.plaatsing": plaatsing,
         "trajecten.contactmoment": contact, "trajecten.werkgever": plaatsing.werkgever,
-        "trajecten.afspraak": afspraak,
+        "trajecten.afspraak": afspraak, "trajecten.actie": ActieFactory(traject=traject),
+        "trajecten.uitgave": UitgaveFactory(traject=traject),
+        "trajecten.document": document, "trajecten.verhuizing": verhuizing,
     }
 
 

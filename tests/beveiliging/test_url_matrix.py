@@ -24,6 +24,7 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import resolve
 from django_celery_results.models import GroupResult, TaskResult
@@ -39,14 +40,27 @@ from tests.beveiliging.urlmatrix import Patroon, alle_patronen
 from tests.conftest import HttpsClient
 from trajecten.constants import Belemmering
 from trajecten.factories import (
+    ActieFactory,
     AfspraakFactory,
     CoachFactory,
     ContactmomentFactory,
     IntakeFactory,
+    OpleidingsbudgetFactory,
     PlaatsingFactory,
     TrajectFactory,
+    UitgaveFactory,
+    demo_pdf,
 )
-from trajecten.models import Contactmoment, Deelnemer, Intake, Plaatsing, Traject, Werkgever
+from trajecten.models import (
+    Contactmoment,
+    Deelnemer,
+    Intake,
+    Plaatsing,
+    Traject,
+    Verhuizing,
+    Werkgever,
+)
+from trajecten.services.documenten import document_uploaden
 
 pytestmark = pytest.mark.django_db
 
@@ -354,6 +368,46 @@ TABEL: dict[str, Rij] = {
         post=(LOGIN, 200, 404, 403, 403, 403, 403),
         pk="afspraak",
     ),
+    "trajecten:actieplan": Rij(
+        get=(LOGIN, 200, 404, 403, 403, 403, 403),
+        post=(LOGIN, 200, 404, 403, 403, 403, 403),
+        pk="traject",
+        waarom="een lege POST toont de Nederlandse foutmeldingen en voegt niets toe",
+    ),
+    "trajecten:actieplan_afdrukken": Rij(
+        get=(LOGIN, 200, 404, 403, 403, 403, 403),
+        post=(LOGIN, 405, 405, 403, 403, 403, 403),
+        pk="traject",
+    ),
+    "trajecten:actie_status": Rij(
+        get=(LOGIN, 405, 405, 403, 403, 403, 403),
+        post=(LOGIN, Door("/trajecten/{traject}/actieplan/"), 404, 403, 403, 403, 403),
+        pk="actie",
+        waarom="alleen POST; een lege POST geeft een melding op het actieplan",
+    ),
+    "trajecten:budget": Rij(
+        get=(LOGIN, 200, 404, 403, 403, 403, 403),
+        post=(LOGIN, 200, 404, 403, 403, 403, 403),
+        pk="traject",
+    ),
+    "trajecten:documenten": Rij(
+        get=(LOGIN, 200, 404, 403, 403, 403, 403),
+        post=(LOGIN, 200, 404, 403, 403, 403, 403),
+        pk="deelnemer",
+        waarom="een POST zonder bestand geeft een Nederlandse foutmelding",
+    ),
+    "trajecten:document_downloaden": Rij(
+        get=(LOGIN, 200, 404, 403, 403, 403, 403),
+        post=(LOGIN, 405, 405, 403, 403, 403, 403),
+        pk="document",
+        waarom="alleen gescoped zoals het dossier, als bijlage en in het toegangslog",
+    ),
+    "trajecten:document_verwijderen": Rij(
+        get=(LOGIN, 405, 405, 403, 403, 403, 403),
+        post=(LOGIN, Door("/deelnemers/{deelnemer}/#documenten"), 404, 403, 403, 403, 403),
+        pk="document",
+        waarom="alleen POST; de laatste rol die mag, verwijdert het echt",
+    ),
     "trajecten:agenda": Rij(
         get=(LOGIN, 200, 200, 403, 403, 403, 403),
         post=(LOGIN, 405, 405, 403, 403, 403, 403),
@@ -424,6 +478,9 @@ TABEL: dict[str, Rij] = {
     "admin:otp_static_staticdevice_add": _admin(403, waarom="reservecodes maakt de gebruiker"),
     "admin:django_celery_results_taskresult_add": _admin(403, waarom="uitkomsten maakt de worker"),
     "admin:django_celery_results_groupresult_add": _admin(403, waarom="uitkomsten maakt de worker"),
+    "admin:trajecten_document_add": _admin(403, waarom="uploaden alleen via het dossier "
+                                                "(type op inhoud)"),
+    "admin:trajecten_verhuizing_add": _admin(403, waarom="een verhuizing legt de werkplek vast"),
 }
 
 
@@ -466,6 +523,11 @@ def objecten(groningen, medewerker, beheerder):
     plaatsing = PlaatsingFactory(traject=traject)
     contact = ContactmomentFactory(traject=traject)
     afspraak = AfspraakFactory(traject=traject, medewerker=medewerker)
+    actie = ActieFactory(traject=traject)
+    document = document_uploaden(
+        deelnemer=traject.deelnemer, door=medewerker, soort="diploma",
+        bestand=SimpleUploadedFile("diploma.pdf", demo_pdf(["Diploma"])),
+    )
     coach = CoachFactory(gemeenten=[groningen])
     traject.coach = coach
     traject.save(update_fields=["coach"])
@@ -508,6 +570,13 @@ def objecten(groningen, medewerker, beheerder):
         "trajecten.contactmoment": contact,
         "trajecten.afspraak": afspraak,
         "trajecten.coachtekort": groningen,
+        "trajecten.opleidingsbudget": OpleidingsbudgetFactory(programma=vervolg,
+                                                              gemeente=groningen),
+        "trajecten.actie": actie,
+        "trajecten.uitgave": UitgaveFactory(traject=traject),
+        "trajecten.document": document,
+        "trajecten.verhuizing": Verhuizing.objects.create(
+            deelnemer=deelnemer, van_gemeente=groningen, naar_gemeente=groningen),
         "rapportage.programma": vervolg,
         "rapportage.doelstelling": Doelstelling.objects.filter(programma=vervolg).first(),
     }
@@ -518,6 +587,8 @@ def objecten(groningen, medewerker, beheerder):
         "plaatsing": plaatsing,
         "werkgever": plaatsing.werkgever,
         "afspraak": afspraak,
+        "actie": actie,
+        "document": document,
         "admin": admin,
     }
 
@@ -646,7 +717,9 @@ def test_elke_url_geeft_per_rol_het_verwachte_antwoord(patroon, objecten, vraag)
             continue
         for rol, antwoord in zip(ROLLEN, verwacht, strict=True):
             werkelijk = _beoordeel(vraag(rol, methode, pad), pad)
-            if not _klopt(antwoord, werkelijk, pad, waarden):
+            # {traject}/{deelnemer} in een Door: het dossier waar een actie of document bij hoort.
+            ids = {"traject": objecten["traject"].pk, "deelnemer": objecten["deelnemer"].pk}
+            if not _klopt(antwoord, werkelijk, pad, {**ids, **waarden}):
                 afwijkingen.append(
                     f"{methode} {pad} als {rol}: verwacht {antwoord}, kreeg {werkelijk}"
                 )

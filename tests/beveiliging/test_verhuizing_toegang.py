@@ -27,6 +27,7 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls.converters import get_converters
 
 from gemeenten.models import Gemeente, Toegangslog
@@ -36,6 +37,7 @@ from tests.beveiliging.urlmatrix import Patroon, alle_patronen
 from trajecten import services
 from trajecten.constants import AfspraakStatus, Belemmering, Soort, Status
 from trajecten.factories import (
+    ActieFactory,
     AfspraakFactory,
     CoachFactory,
     ContactmomentFactory,
@@ -44,6 +46,7 @@ from trajecten.factories import (
     PlaatsingFactory,
     TrajectFactory,
     WerkgeverFactory,
+    demo_pdf,
 )
 from trajecten.forms import DeelnemerForm
 from trajecten.models import (
@@ -55,6 +58,7 @@ from trajecten.models import (
     Traject,
     Werkgever,
 )
+from trajecten.services.documenten import document_uploaden
 
 pytestmark = pytest.mark.django_db
 
@@ -123,6 +127,16 @@ VERWACHT = {
         melding="er kan geen contactmoment meer worden vastgelegd",
     ),
     "trajecten:afspraak_afmelden": Rij(oud=(404, 404), nieuw=(200, 302)),
+    # Issue 14: actieplan, opleidingsbudget en documenten volgen de persoon ook.
+    "trajecten:actieplan": Rij(
+        oud=(404, 404), nieuw=(200, 200), melding="er kunnen geen acties meer bij"
+    ),
+    "trajecten:actieplan_afdrukken": Rij(oud=(404, 405), nieuw=(200, 405)),
+    "trajecten:actie_status": Rij(oud=(405, 404), nieuw=(405, 302)),
+    "trajecten:budget": Rij(oud=(404, 404), nieuw=(200, 302)),
+    "trajecten:documenten": Rij(oud=(404, 404), nieuw=(200, 302)),
+    "trajecten:document_downloaden": Rij(oud=(404, 405), nieuw=(200, 405)),
+    "trajecten:document_verwijderen": Rij(oud=(405, 404), nieuw=(405, 302)),
 }
 
 
@@ -145,6 +159,11 @@ def verhuisd(groningen, emmen, medewerker, medewerker_emmen):
     lopend = TrajectFactory(deelnemer=deelnemer, programma=vervolg, gestart=True,
                             behandelaar=medewerker)
     AfspraakFactory(traject=lopend, medewerker=medewerker)
+    actie = ActieFactory(traject=gesloten)
+    document = document_uploaden(
+        deelnemer=deelnemer, door=medewerker, soort="diploma",
+        bestand=SimpleUploadedFile("d.pdf", demo_pdf([f"Diploma {VOORNAAM} {ACHTERNAAM}"])),
+    )
     services.deelnemer_verhuizen(deelnemer=deelnemer, naar_gemeente=emmen, door=medewerker)
     gesloten.refresh_from_db()
     lopend.refresh_from_db()
@@ -156,7 +175,7 @@ def verhuisd(groningen, emmen, medewerker, medewerker_emmen):
     return {
         "deelnemer": deelnemer, "traject": gesloten, "plaatsing": plaatsing,
         "werkgever": werkgever, "programma": vervolg, "afspraak": afspraak,
-        "collega": medewerker_emmen,
+        "collega": medewerker_emmen, "actie": actie, "document": document,
     }
 
 
@@ -246,6 +265,18 @@ def _post(naam: str, objecten) -> dict:
             "versie": afspraak.versie,
         },
         "trajecten:afspraak_afmelden": {"status": "geannuleerd", "versie": afspraak.versie},
+        "trajecten:actieplan": {
+            "omschrijving": "Gewijzigd", "uitvoerder": "deelnemer",
+            "deadline": VANDAAG.isoformat(),
+        },
+        "trajecten:actie_status": {"status": "gedaan", "versie": objecten["actie"].versie},
+        "trajecten:budget": {
+            "soort": "reiskosten", "bedrag": "12.50", "datum": VANDAAG.isoformat(),
+            "reden_overschrijding": "Late factuur",
+        },
+        "trajecten:documenten": {
+            "soort": "cv", "bestand": SimpleUploadedFile("cv.pdf", demo_pdf(["Cv"])),
+        },
     }.get(naam, {})
 
 
@@ -385,7 +416,9 @@ def test_nieuwe_gemeente_opent_alles_ook_het_afgesloten_traject(
 
     assert (get.status_code, post.status_code) == rij.nieuw
     if get.status_code == 200:
-        assert ACHTERNAAM in get.content.decode()
+        # Een download (document) is een stroom; de demo-PDF noemt de naam in platte tekst.
+        inhoud = b"".join(get.streaming_content) if get.streaming else get.content
+        assert ACHTERNAAM in inhoud.decode("latin-1")
     if rij.melding:
         assert rij.melding in post.content.decode()
 

@@ -25,6 +25,7 @@ from tests.beveiliging.urlmatrix import alle_patronen
 from tests.browser.hulp import axe_overtredingen, beschrijf, sessie_voor
 from trajecten.constants import Soort
 from trajecten.factories import (
+    ActieFactory,
     AfspraakFactory,
     CoachFactory,
     ContactmomentFactory,
@@ -32,6 +33,7 @@ from trajecten.factories import (
     IntakeFactory,
     PlaatsingFactory,
     TrajectFactory,
+    UitgaveFactory,
     WerkgeverFactory,
 )
 
@@ -74,6 +76,10 @@ PAGINAS: dict[str, Callable[[Gegevens], str]] = {
     "trajecten:afspraak_wijzigen": lambda g: f"/afspraken/{g.afspraak}/wijzigen/",
     "trajecten:afspraak_gehouden": lambda g: f"/afspraken/{g.afspraak}/gehouden/",
     "trajecten:afspraak_afmelden": lambda g: f"/afspraken/{g.afspraak}/afmelden/",
+    "trajecten:actieplan": lambda g: f"/trajecten/{g.traject}/actieplan/",
+    "trajecten:actieplan_afdrukken": lambda g: f"/trajecten/{g.traject}/actieplan/afdrukken/",
+    "trajecten:budget": lambda g: f"/trajecten/{g.traject}/opleidingsbudget/",
+    "trajecten:documenten": lambda g: f"/deelnemers/{g.deelnemer}/documenten/",
     "trajecten:agenda": lambda g: "/agenda/",
     "trajecten:agenda_koppeling": lambda g: "/agenda/koppeling/",
     "importeren:formulier": lambda g: "/deelnemers/import/",
@@ -94,6 +100,9 @@ NIET_GEMETEN: dict[str, str] = {
     "sessie_verlengen": "keep-alive: alleen POST, antwoordt met JSON",
     "trajecten:deelnemer_zoeken": "alleen POST: stuurt door naar de deelnemerslijst",
     "trajecten:wachtlijst": "alleen POST: een knop op 'Coach toewijzen'",
+    "trajecten:actie_status": "alleen POST: een knop op het actieplan",
+    "trajecten:document_verwijderen": "alleen POST: een knop in het dossier",
+    "trajecten:document_downloaden": "een download (bijlage)",
     "mfa_controleren": "stuurt zonder apparaat door naar het instellen",
     "importeren:sjabloon_csv": "een download",
     "importeren:sjabloon_xlsx": "een download",
@@ -187,6 +196,12 @@ def gegevens(groningen, medewerker, lopend_programma) -> Gegevens:
         deelnemer=DeelnemerFactory(gemeente=groningen), programma=lopend_programma, gestart=True,
         aanmelddatum=vandaag - datetime.timedelta(days=100),
     )
+    # Issue 14: een actieplan met een lange actie over de deadline, en een uitgave.
+    ActieFactory(traject=traject, deadline=vandaag - datetime.timedelta(days=3),
+                 omschrijving="Diplomawaardering aanvragen bij IDW en de vertaling laten "
+                              "legaliseren door een beëdigd vertaler")
+    ActieFactory(traject=traject, status="gedaan")
+    UitgaveFactory(traject=traject, omschrijving="Cursus vaktaal zorg en welzijn (niveau 3)")
     zonder_traject = DeelnemerFactory(gemeente=groningen)
     return Gegevens(
         deelnemer=lang.pk, traject=traject.pk, plaatsing=plaatsing.pk,

@@ -30,6 +30,10 @@ Deelnemers van P (gemeente van het traject; aanmelding → start; plaatsingen):
 
 Coaches: C1 (Groningen en Emmen, getraind 01-02-2026), C2 (Groningen, getraind 01-08-2026),
 C3 (Emmen, niet getraind), C4 (Groningen, alleen coach in programma Q).
+
+Opleidingsbudget, uitgaven (issue 14): A € 600 op 01-03 en € 150 op 05-10 (na de peildatum);
+B2 € 400 op 01-06; C € 250 op 01-02; F € 100 op 01-04; I € 80 op 20-01-2026 (het traject
+startte vóór de looptijd, de uitgave valt erin); en € 9999 in programma Q.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from trajecten.factories import (
     PlaatsingFactory,
     TrajectFactory,
 )
+from trajecten.models import Uitgave, UitgaveSoort
 from trajecten.services import deelnemer_verhuizen
 
 D = datetime.date
@@ -64,6 +69,13 @@ def _traject(programma, gemeente, deelnemer, aanmeld, start=None, *, status, ein
 
 def _plaatsing(traject, soort, start, eind=None):
     return PlaatsingFactory(traject=traject, soort=soort, startdatum=start, einddatum=eind)
+
+
+def _uitgave(traject, bedrag, datum):
+    """Een uitgave uit het opleidingsbudget (issue 14), rechtstreeks: de regels van de service
+    (budget, reden) doen voor de telling niet ter zake."""
+    return Uitgave.objects.create(traject=traject, soort=UitgaveSoort.CURSUS, bedrag=bedrag,
+                                  datum=datum, reden_overschrijding="handdata")
 
 
 def bouw(*, medewerker_groningen) -> dict:
@@ -99,6 +111,8 @@ def bouw(*, medewerker_groningen) -> dict:
                  kosten=1000)
     _plaatsing(t, Soort.BAAN, D(2026, 3, 31), D(2026, 9, 30))
     _plaatsing(t, Soort.STAGE, D(2026, 5, 1), D(2026, 6, 15))
+    _uitgave(t, 600, D(2026, 3, 1))
+    _uitgave(t, 150, D(2026, 10, 5))  # na de peildatum: telt (nog) niet
 
     b = persoon(gr)
     t = _traject(p, gr, b, D(2026, 1, 5), D(2026, 1, 20), status=Status.AFGEROND,
@@ -108,10 +122,12 @@ def bouw(*, medewerker_groningen) -> dict:
     t = _traject(p, em, b, D(2026, 5, 10), D(2026, 5, 20), status=Status.GEPLAATST, coach=c1,
                  kosten=700)
     _plaatsing(t, Soort.BAAN, D(2026, 7, 1))
+    _uitgave(t, 400, D(2026, 6, 1))
 
     c = persoon(em)
     t = _traject(p, em, c, D(2026, 1, 2), D(2026, 1, 15), status=Status.GEPLAATST, kosten=800)
     _plaatsing(t, Soort.STAGE, D(2026, 1, 31), D(2026, 7, 30))
+    _uitgave(t, 250, D(2026, 2, 1))
 
     d = persoon(em)
     t = _traject(p, em, d, D(2026, 6, 1), D(2026, 7, 15), status=Status.ACTIEF, kosten=300)
@@ -127,6 +143,7 @@ def bouw(*, medewerker_groningen) -> dict:
     t = _traject(p, zw, f, D(2026, 1, 5), D(2026, 2, 10), status=Status.ACTIEF, kosten=250)
     _plaatsing(t, Soort.OPLEIDING, D(2026, 4, 1))
     _plaatsing(t, Soort.VRIJWILLIGERSWERK, D(2026, 5, 1))
+    _uitgave(t, 100, D(2026, 4, 1))
 
     _traject(p, zw, persoon(zw), D(2026, 3, 1), D(2026, 3, 15), status=Status.UITGEVALLEN,
              eind=D(2026, 4, 1))
@@ -135,6 +152,7 @@ def bouw(*, medewerker_groningen) -> dict:
     i = persoon(gr)
     t = _traject(p, gr, i, D(2025, 11, 1), D(2025, 12, 1), status=Status.GEPLAATST, kosten=400)
     _plaatsing(t, Soort.BAAN, D(2026, 1, 10))
+    _uitgave(t, 80, D(2026, 1, 20))
 
     _traject(p, em, persoon(em), D(2026, 1, 3), D(2026, 1, 10), status=Status.UITGEVALLEN,
              eind=D(2026, 2, 28), coach=c3, kosten=100)
@@ -149,6 +167,7 @@ def bouw(*, medewerker_groningen) -> dict:
     t = _traject(q, gr, persoon(gr), D(2026, 1, 1), D(2026, 1, 5), status=Status.GEPLAATST,
                  coach=c4, kosten=9999)
     _plaatsing(t, Soort.BAAN, D(2026, 2, 1))
+    _uitgave(t, 9999, D(2026, 2, 1))  # programma Q
 
     # Programma R (2006–2007): R1 t/m R3 binnen de looptijd geplaatst, R4 erna.
     for gemeente, aanmeld, start, eind, soort, p_start, p_eind in (

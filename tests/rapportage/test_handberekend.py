@@ -14,6 +14,10 @@ Prognose: venster = de 90 dagen tot en met de peildatum (na 02-07-2026); restere
     30-09-2026 → 30-06-2027 = 31+30+31+31+28+31+30+31+30 = 273 dagen. Alleen D (15-07) startte
     in het venster: landelijk 10 + 1/90 × 273 = 13,03 → 13,0 (65,0 %); Emmen 5 + 3,03 = 8,0
     (8,0/6 = 133,3 %); Groningen 3,0 (37,5 %); Zwolle 2,0 (40,0 %); Utrecht 0,0 (0,0 %).
+Opleidingsbudget besteed (uitgaven in de periode t/m de peildatum, trajecten van P, naar de
+    gemeente van het traject): Groningen A 600 + I 80 = 680 (2 trajecten; A's 150 op 05-10 is na
+    de peildatum); Emmen B2 400 + C 250 = 650 (2); Zwolle F 100 (1); Utrecht en Haarlem 0.
+    Programma P: 1430 (5 trajecten); Q's 9999 telt niet.
 Kosten van de gestarte trajecten: 1000+500+700+800+300+1200+250+0+100+600 = 5450 (I's 400 telt
     niet). Groningen 1000+500+1200 = 2700; Emmen 700+800+300+100+600 = 2500; Zwolle 250.
 Personen geplaatst (baan/stage/wep begonnen in de periode, op of vóór de peildatum): A, B, C,
@@ -74,7 +78,7 @@ RIJEN = {
         "Getekend, nog niet gestart": 1, "Baan": 1, "Stage": 2, "Werkervaringsplaats": 0,
         "Overige plaatsingen": 1, "Duurzaam geplaatst": (0.0, 0, 1),
         "Kosten per plaatsing": 833.33, "Coaches actief": 2, "Coaches getraind": 1,
-        "Deelnemers per coach": 1.5,
+        "Deelnemers per coach": 1.5, "Opleidingsbudget besteed": 650,
     },
     "Groningen": {
         "Trajecten gestart": 3, "Doel trajecten": 8,
@@ -83,7 +87,7 @@ RIJEN = {
         "Getekend, nog niet gestart": 0, "Baan": 2, "Stage": 1, "Werkervaringsplaats": 2,
         "Overige plaatsingen": 0, "Duurzaam geplaatst": (100.0, 3, 3),
         "Kosten per plaatsing": 675.00, "Coaches actief": 2, "Coaches getraind": 2,
-        "Deelnemers per coach": 1.5,
+        "Deelnemers per coach": 1.5, "Opleidingsbudget besteed": 680,
     },
     "Haarlem": {
         "Trajecten gestart": 0, "Doel trajecten": None,
@@ -92,7 +96,7 @@ RIJEN = {
         "Getekend, nog niet gestart": 0, "Baan": 0, "Stage": 0, "Werkervaringsplaats": 0,
         "Overige plaatsingen": 0, "Duurzaam geplaatst": (None, 0, 0),
         "Kosten per plaatsing": None, "Coaches actief": 0, "Coaches getraind": 0,
-        "Deelnemers per coach": None,
+        "Deelnemers per coach": None, "Opleidingsbudget besteed": 0,
     },
     "Utrecht": {
         "Trajecten gestart": 0, "Doel trajecten": 6,
@@ -101,7 +105,7 @@ RIJEN = {
         "Getekend, nog niet gestart": 0, "Baan": 0, "Stage": 0, "Werkervaringsplaats": 0,
         "Overige plaatsingen": 0, "Duurzaam geplaatst": (None, 0, 0),
         "Kosten per plaatsing": None, "Coaches actief": 0, "Coaches getraind": 0,
-        "Deelnemers per coach": None,
+        "Deelnemers per coach": None, "Opleidingsbudget besteed": 0,
     },
     "Zwolle": {
         "Trajecten gestart": 2, "Doel trajecten": 5,
@@ -110,7 +114,7 @@ RIJEN = {
         "Getekend, nog niet gestart": 0, "Baan": 0, "Stage": 0, "Werkervaringsplaats": 0,
         "Overige plaatsingen": 2, "Duurzaam geplaatst": (None, 0, 0),
         "Kosten per plaatsing": None, "Coaches actief": 0, "Coaches getraind": 0,
-        "Deelnemers per coach": None,
+        "Deelnemers per coach": None, "Opleidingsbudget besteed": 100,
     },
 }
 TOTAAL = {
@@ -120,8 +124,11 @@ TOTAAL = {
     "Getekend, nog niet gestart": 1, "Baan": 3, "Stage": 3, "Werkervaringsplaats": 2,
     "Overige plaatsingen": 3, "Duurzaam geplaatst": (75.0, 3, 4),
     "Kosten per plaatsing": 908.33, "Coaches actief": 3, "Coaches getraind": 2,
-    "Deelnemers per coach": 1.7,
+    "Deelnemers per coach": 1.7, "Opleidingsbudget besteed": 1430,
 }
+#: Trajecten met een uitgave in de periode, per gemeente en voor het programma.
+BUDGET_TRAJECTEN = {"Emmen": 2, "Groningen": 2, "Haarlem": 0, "Utrecht": 0, "Zwolle": 1,
+                    "Totaal": 5}
 CBS = {"Emmen": "GM0114", "Groningen": "GM0014", "Haarlem": "GM0392", "Utrecht": "GM0344",
        "Zwolle": "GM0193"}
 
@@ -364,6 +371,12 @@ def test_csv(client, landelijk, hand):
         assert (getal["coaches_actief"], getal["coaches_getraind"]) == (
             v["Coaches actief"], v["Coaches getraind"])
         assert getal["deelnemers_per_coach"] == (v["Deelnemers per coach"] or "")
+        assert getal["opleidingsbudget_besteed"] == v["Opleidingsbudget besteed"]
+        assert getal["opleidingsbudget_trajecten"] == BUDGET_TRAJECTEN[gemeente]
+    # De kolommen van issue 14 staan achteraan: de bestaande kolommen houden hun plaats.
+    assert list(rijen[0])[:5] == ["cbs_code", "gemeente", "trajecten_gestart",
+                                  "personen_geplaatst", "plaatsingen_baan"]
+    assert list(rijen[0])[-2:] == ["opleidingsbudget_besteed", "opleidingsbudget_trajecten"]
     totaal = rijen[-1]
     # De soorten apart en de kosten: som van de rijen (elk traject hoort bij één gemeente).
     assert (totaal["plaatsingen_proefplaatsing"], totaal["plaatsingen_opleiding"],

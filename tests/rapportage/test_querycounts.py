@@ -21,8 +21,9 @@ pytestmark = pytest.mark.django_db
 
 #: `indicatoren.dashboard()`: doelstellingen 5 (de doelen; per indicator landelijk en per
 #: gemeente), kerncijfers 4 (trajecten, plaatsingen, uitstroom, mediaan), per gemeente 3
-#: (trajecten, plaatsingen, gemeenten), trechter 1, trend 2, vergelijking 2.
-DASHBOARD = 17
+#: (trajecten, plaatsingen, gemeenten), trechter 1, trend 2, vergelijking 2, opleidingsbudget 2
+#: (per gemeente, voor het programma; issue 14).
+DASHBOARD = 19
 #: Sessie, gebruiker en rollen van een ingelogde gebruiker.
 SESSIE = 3
 

@@ -114,7 +114,7 @@ def test_verhuizing_laat_behandelaar_en_agenda_los(traject, medewerker, emmen):
     afspraak.refresh_from_db()
     assert (traject.behandelaar, traject.binnengekomen_op) == (None, VANDAAG)
     assert afspraak.medewerker is None
-    # In Emmen: 'Nieuw in uw gemeente' tot iemand het oppakt.
+    # In Emmen: 'Verhuisd naar uw gemeente' tot iemand het oppakt.
     emmer = LidmaatschapFactory(gemeente=emmen, rol=Rol.MEDEWERKER).user
     nieuw = [r for r in selectors.werkvoorraad(user=emmer).regels
              if r.signaal.sleutel == "nieuw_in_gemeente"]
@@ -278,7 +278,7 @@ def test_coachlijst_toont_verloopdatum_vog_filtert_en_sorteert(beheerder_client,
     assert "Bijna verlopen" in binnenkort
     assert not {"Lang geldig", "Verlopen", "Zonder"} & set(binnenkort)
     assert namen(beheerder_client.get(url, {"vog": "ontbreekt"})) == ["Zonder"]
-    volgorde = namen(beheerder_client.get(url, {"o": "5"}))  # kolom 'VOG verloopt op'
+    volgorde = namen(beheerder_client.get(url, {"o": "3"}))  # kolom 'VOG verloopt op'
     assert volgorde.index("Verlopen") < volgorde.index("Bijna verlopen") < volgorde.index(
         "Lang geldig")
     for _ in range(10):

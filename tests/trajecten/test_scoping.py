@@ -10,18 +10,22 @@ URL niet ongetest blijft.
 import datetime
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from trajecten import urls as trajecten_urls
 from trajecten.factories import (
+    ActieFactory,
     AfspraakFactory,
     CoachFactory,
     DeelnemerFactory,
     PlaatsingFactory,
     TrajectFactory,
     WerkgeverFactory,
+    demo_pdf,
 )
-from trajecten.models import Contactmoment, Deelnemer, Plaatsing, Traject
+from trajecten.models import Contactmoment, Deelnemer, Document, Plaatsing, Traject
+from trajecten.services.documenten import document_uploaden
 
 pytestmark = pytest.mark.django_db
 
@@ -49,10 +53,19 @@ MET_ID = {
     "afspraak_wijzigen": "afspraak",
     "afspraak_gehouden": "afspraak",
     "afspraak_afmelden": "afspraak",
+    # Issue 14.
+    "actieplan": "traject",
+    "actieplan_afdrukken": "traject",
+    "actie_status": "actie",
+    "budget": "traject",
+    "documenten": "deelnemer",
+    "document_downloaden": "document",
+    "document_verwijderen": "document",
 }
 #: Alleen POST (een knop op een andere pagina): een GET geeft 405 en leest niets, ook in de
 #: eigen gemeente. Met de status van een POST in de eigen gemeente.
-ALLEEN_POST = {"wachtlijst": 302, "deelnemer_zoeken": 302, "bsn_tonen": 200}
+ALLEEN_POST = {"wachtlijst": 302, "deelnemer_zoeken": 302, "bsn_tonen": 200,
+               "actie_status": 302, "document_verwijderen": 302}
 ZONDER_ID = [
     "werkvoorraad", "deelnemer_lijst", "bsn_zoeken", "deelnemer_nieuw", "werkgever_lijst",
     "werkgever_nieuw", "deelnemer_zoeken", "agenda", "agenda_koppeling",
@@ -62,7 +75,7 @@ AGENDA_ABONNEMENT = "agenda_feed"
 
 
 @pytest.fixture
-def groningse_objecten(groningen, vervolg):
+def groningse_objecten(groningen, vervolg, medewerker):
     """Een dossier in Groningen met een lopend traject, een plaatsing en een werkgever."""
     traject = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True)
     plaatsing = PlaatsingFactory(traject=traject)
@@ -72,6 +85,11 @@ def groningse_objecten(groningen, vervolg):
         "plaatsing": plaatsing,
         "werkgever": plaatsing.werkgever,
         "afspraak": AfspraakFactory(traject=traject),
+        "actie": ActieFactory(traject=traject),
+        "document": document_uploaden(
+            deelnemer=traject.deelnemer, door=medewerker, soort="cv",
+            bestand=SimpleUploadedFile("cv.pdf", demo_pdf(["Cv"])),
+        ),
     }
 
 
@@ -103,6 +121,12 @@ def geldige_post(naam, objecten, emmen, groningen):
                            "duur_minuten": "60"},
         "afspraak_gehouden": {"soort": "gesprek", "datum": VANDAAG.isoformat()},
         "afspraak_afmelden": {"status": "geannuleerd"},
+        "actieplan": {"omschrijving": "Gewijzigd", "uitvoerder": "deelnemer",
+                      "deadline": VANDAAG.isoformat()},
+        "actie_status": {"status": "gedaan", "versie": 1},
+        "budget": {"soort": "cursus", "bedrag": "10", "datum": VANDAAG.isoformat(),
+                   "reden_overschrijding": "x"},
+        "documenten": {"soort": "cv", "bestand": SimpleUploadedFile("cv.pdf", demo_pdf(["x"]))},
     }.get(naam, {})
 
 
@@ -132,6 +156,13 @@ def test_andere_gemeente_krijgt_404_en_verandert_niets(client, medewerker_emmen,
           Plaatsing.objects.count(), Contactmoment.objects.count())
     assert voor == na
     assert groningse_objecten["deelnemer"].voornaam != "Gewijzigd"
+    # Issue 14: actieplan, uitgaven en documenten ook niet.
+    actie = groningse_objecten["actie"]
+    actie.refresh_from_db()
+    assert actie.status == "open" and traject.acties.count() == 1
+    assert not traject.uitgaven.exists()
+    assert Document.objects.filter(pk=groningse_objecten["document"].pk).exists()
+    assert Document.objects.count() == 1
 
 
 @pytest.mark.parametrize("naam", sorted(MET_ID))
@@ -210,4 +241,6 @@ def test_lege_of_rare_invoer_geeft_nooit_een_500(client, medewerker, naam, groni
                       "bsn": "<script>", "soort": "\x00", "uren_per_week": "1e9",
                       "kosten": "-1", "naar_gemeente": "0", "einddatum": "2026-13-01"}):
         r = client.post(url, data)
-        assert r.status_code in (200, 302, 405), (url, r.status_code)
+        # Een verwijderd document is daarna weg (404), zoals elk onbekend nummer.
+        verwijderd = naam == "document_verwijderen" and data
+        assert r.status_code in ((404,) if verwijderd else (200, 302, 405)), (url, r.status_code)

@@ -18,9 +18,12 @@ Per onderwerp een module (`deelnemer.py`, `coach.py`, `werkgever.py`, `traject.p
 heeft wat ze delen.
 """
 
+from .actieplan import ActieAdmin, DocumentAdmin, UitgaveAdmin, VerhuizingAdmin
 from .basis import BijTrajectAdmin, KeuzelijstMixin, VersieMixin
+from .budget import OpleidingsbudgetAdmin
 from .coach import CoachAdmin, CoachtekortAdmin, GetraindFilter, VogFilter
 from .deelnemer import DeelnemerAdmin
+from .historie import WijzigingshistorieInZinnenAdmin
 from .traject import (
     AfspraakAdmin,
     ContactmomentAdmin,
@@ -31,6 +34,11 @@ from .traject import (
 from .werkgever import WerkgeverAdmin
 
 __all__ = [
+    "ActieAdmin",
+    "DocumentAdmin",
+    "UitgaveAdmin",
+    "VerhuizingAdmin",
+    "OpleidingsbudgetAdmin",
     "AfspraakAdmin",
     "BijTrajectAdmin",
     "CoachAdmin",
@@ -44,5 +52,6 @@ __all__ = [
     "TrajectAdmin",
     "VersieMixin",
     "VogFilter",
+    "WijzigingshistorieInZinnenAdmin",
     "WerkgeverAdmin",
 ]

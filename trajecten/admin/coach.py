@@ -117,9 +117,12 @@ class OpenTrajectInline(admin.TabularInline):
 @admin.register(Coach)
 class CoachAdmin(AlleenVerklaardeFilters, KeuzelijstMixin, admin.ModelAdmin):
     keuzelijsten = {"talen": Taal.choices, "sectoren": Sector.choices}
+    # Wat de beheerder het meest nodig heeft (VOG, caseload, actief) direct na de naam, zodat
+    # het ook op een scherm van 1280 px zonder scrollen in beeld is (tests/browser/
+    # test_admin_breedte.py); het e-mailadres achteraan.
     list_display = [
-        "naam", "email", "gemeenten_lijst", "getraind_op", "vog", "vog_verloopt_op",
-        "caseload_van_max", "actief",
+        "naam", "vog", "vog_verloopt_op", "caseload_van_max", "actief", "gemeenten_lijst",
+        "getraind_op", "email",
     ]
     list_filter = ["gemeenten", GetraindFilter, VogFilter, "actief"]
     search_fields = ["naam", "email"]

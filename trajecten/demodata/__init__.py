@@ -28,7 +28,8 @@ factories in `trajecten/factories.py`. De modules, in de volgorde van de opbouw:
 - `tijdlijn.py`: welke status op welke datum;
 - `dossiers.py`: traject, intake, plaatsingen en contacten bij een tijdlijn;
 - `lopend.py`: het Vervolg Banenoffensief tot vandaag;
-- `historie.py`: het Banenoffensief 2006–2009.
+- `historie.py`: het Banenoffensief 2006–2009;
+- `actieplan.py`: actieplannen, opleidingsbudgetten, documenten en overdrachten (issue 14).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from django.db import transaction
 
 from .. import factories, models
 from .accounts import DEMO_ACCOUNTS, DemoAccount, maak_demo_accounts
+from .actieplan import maak_actieplan_budget_documenten
 from .bouwer import BLOK, HISTORISCH_PROGRAMMA, LIVE_PROGRAMMA, Bouwer, Telling
 from .historie import HISTORIE_GEPLAATST, HISTORIE_NIET_GEPLAATST, maak_historie
 from .lopend import maak_lopend_blok
@@ -95,4 +97,5 @@ def bouw_demodata(
             maak_lopend_blok(b, begin, aantal)
             b.voortgang(f"lopend programma: {begin + aantal}")
         maak_historie(b)
+        maak_actieplan_budget_documenten(b, seed=seed)
     return b.telling

@@ -2,7 +2,7 @@
 
 - **Behandelaar**: een demo-medewerker van de gemeente van het traject, om de beurt; een klein
   deel heeft er (nog) geen, en een paar open trajecten zijn net verhuisd naar de gemeente
-  (`binnengekomen_op`, zonder behandelaar: 'Nieuw in uw gemeente' in de werkvoorraad).
+  (`binnengekomen_op`, zonder behandelaar: 'Verhuisd naar uw gemeente' in de werkvoorraad).
 - **Afspraken**: bij een baan, stage of werkervaringsplaats de nazorg na 1, 3 en 6 maanden
   (voorbij: gehouden met een nazorgcontact als verslag, soms niet verschenen of nog niet
   bijgewerkt; nog te komen: gepland); bij een open traject het laatste gesprek als gehouden

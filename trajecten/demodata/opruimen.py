@@ -2,24 +2,30 @@
 
 from contextlib import contextmanager
 
+from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.db.models import F
 
 from gemeenten.models import Gemeente
 
 from ..models import (
+    Actie,
     Afspraak,
     Coach,
     Contactmoment,
     Deelnemer,
+    Document,
     Intake,
     Plaatsing,
     Traject,
+    Uitgave,
+    Verhuizing,
     Werkgever,
 )
 
 #: De tabellen die seed_demo wist en vult, in een volgorde waarin wissen kan.
 DOSSIERMODELLEN = [
+    Document, Verhuizing, Actie, Uitgave,
     Contactmoment, Afspraak, Plaatsing, Intake, Traject, Coach.gemeenten.through, Coach,
     Deelnemer, Werkgever,
 ]
@@ -74,6 +80,18 @@ def wis_dossiergegevens() -> dict[str, int]:
 
     verwijderd = {}
     with transaction.atomic(), disable_auditlog():
+        # Een DELETE per tabel stuurt geen signalen: de bestanden van documenten hier, na de
+        # commit, uit de opslag; behalve wat de nieuwe demogegevens onder dezelfde naam
+        # opnieuw schreven (hetzelfde seed).
+        namen = list(Document.objects.values_list("bestand", flat=True))
+
+        def bestanden_wissen():
+            in_gebruik = set(Document.objects.filter(bestand__in=namen)
+                             .values_list("bestand", flat=True))
+            for naam in set(namen) - in_gebruik:
+                default_storage.delete(naam)
+
+        transaction.on_commit(bestanden_wissen)
         for model in DOSSIERMODELLEN:
             qs = model._base_manager.all()
             if _wordt_van_buiten_verwezen(model, DOSSIERMODELLEN):

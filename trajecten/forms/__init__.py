@@ -10,6 +10,7 @@ Per onderwerp een module (`deelnemer.py`, `traject.py`, `plaatsing.py`, `contact
 `from trajecten.forms import PlaatsingForm` blijft werken.
 """
 
+from .actieplan import ActieForm, ActieStatusForm, DocumentForm, UitgaveForm
 from .afspraak import (
     AfspraakAfmeldenForm,
     AfspraakForm,
@@ -41,6 +42,10 @@ from .traject import (
 from .werkgever import WerkgeverForm
 
 __all__ = [
+    "ActieForm",
+    "ActieStatusForm",
+    "DocumentForm",
+    "UitgaveForm",
     "DATUM_FORMAAT",
     "AfspraakAfmeldenForm",
     "AfspraakForm",

@@ -10,7 +10,7 @@ from gemeenten.models import Gemeente
 from ..constants import Taal
 from ..models import Deelnemer, vandaag
 from ..selectors import alle_gemeenten
-from .basis import BsnVeld, NLDSFormulier, VersieVeld, modelveld
+from .basis import BsnVeld, NLDSFormulier, VersieVeld, datumveld, modelveld
 
 
 class DeelnemerForm(NLDSFormulier, forms.Form):
@@ -75,6 +75,14 @@ class BsnZoekForm(NLDSFormulier, forms.Form):
 
 class VerhuizenForm(NLDSFormulier, forms.Form):
     naar_gemeente = forms.ModelChoiceField(queryset=None, label=_("nieuwe gemeente"))
+    verhuisdatum = datumveld(label=_("verhuisdatum"), initial=vandaag, required=False,
+                             help_text=_("Leeg: vandaag."))
+    overdrachtsnotitie = forms.CharField(
+        label=_("overdrachtsnotitie voor de nieuwe gemeente"), required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Waar staat de deelnemer, wat loopt er, waar moet de nieuwe medewerker "
+                    "op letten? Geen BSN."),
+    )
     bevestigd = forms.BooleanField(
         label=_("Ik begrijp dat de deelnemer met het lopende traject naar de nieuwe gemeente "
                 "gaat en dat deze gemeente het dossier daarna niet meer ziet."),

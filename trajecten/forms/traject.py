@@ -43,7 +43,8 @@ class IntakeForm(NLDSFormulier, forms.Form):
     )
     actieplan = modelveld(
         Intake, "actieplan",
-        help_text=_("Het individueel actieplan: doelen, stappen en wie wat doet."),
+        help_text=_("De toelichting op het individueel actieplan: doelen en aanpak. De acties "
+                    "zelf (wat, wie, deadline) zet u na het opslaan in het actieplan."),
     )
     # 0: het formulier is geopend toen er nog geen intake was.
     versie = VersieVeld(min_value=0)

@@ -8,7 +8,9 @@
 - `behandelaars.py`: medewerkers van een gemeente, caseload per behandelaar, coachtekort per
   gemeente (aggregaten, ook voor het gemeentedashboard);
 - `coaches.py`: coachsuggesties voor een traject;
-- `werkgevers.py`: werkgevers en hun plaatsingen.
+- `werkgevers.py`: werkgevers en hun plaatsingen;
+- `actieplan.py`: acties, voortgang, budgetstand en documenten van een dossier, en de verlopen
+  acties voor de werkvoorraad (issue 14).
 
 Scoping gebeurt op één plek per model: elke functie begint bij `Model.objects.voor(user)` (de
 gemeenten waarin `user` medewerker is, `Gemeente.objects.voor(user)`). Een view die een id

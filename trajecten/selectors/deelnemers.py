@@ -5,13 +5,27 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import DecimalField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from ..constants import AfspraakStatus, Status
-from ..models import Afspraak, Contactmoment, Deelnemer, Intake, Plaatsing, Traject
+from ..models import (
+    Actie,
+    Afspraak,
+    Contactmoment,
+    Deelnemer,
+    Document,
+    Intake,
+    Opleidingsbudget,
+    Plaatsing,
+    Traject,
+    Uitgave,
+    Verhuizing,
+)
 
 
 def _huidig_traject():
@@ -79,19 +93,42 @@ def dossier(*, user, pk: int) -> Deelnemer:
         Traject.objects.select_related(
             "programma", "coach", "gemeente", "behandelaar", "intake__medewerker"
         )
+        .annotate(opleidingsbudget=opleidingsbudget_expressie())
         .prefetch_related(
             Prefetch("plaatsingen", queryset=plaatsingen, to_attr="alle_plaatsingen"),
             Prefetch("contactmomenten", queryset=contacten, to_attr="alle_contactmomenten"),
             Prefetch("afspraken", queryset=afspraken, to_attr="alle_afspraken"),
+            Prefetch("acties", queryset=Actie.objects.order_by("deadline", "pk"),
+                     to_attr="alle_acties"),
+            Prefetch("uitgaven", queryset=Uitgave.objects.select_related("goedgekeurd_door"),
+                     to_attr="alle_uitgaven"),
         )
         .order_by("-aanmelddatum", "-pk")
     )
     return get_object_or_404(
         Deelnemer.objects.voor(user)
         .select_related("gemeente")
-        .prefetch_related(Prefetch("trajecten", queryset=trajecten, to_attr="alle_trajecten")),
+        .prefetch_related(
+            Prefetch("trajecten", queryset=trajecten, to_attr="alle_trajecten"),
+            Prefetch("documenten", queryset=Document.objects.select_related("geupload_door"),
+                     to_attr="alle_documenten"),
+            Prefetch("verhuizingen",
+                     queryset=Verhuizing.objects.select_related("van_gemeente", "naar_gemeente",
+                                                                "door"),
+                     to_attr="alle_verhuizingen"),
+        ),
         pk=pk,
     )
+
+
+def opleidingsbudget_expressie():
+    """Het opleidingsbudget van een traject (programma × gemeente) als subquery, 0 zonder
+    regel (docs/domain.md, "Opleidingsbudget")."""
+    bedrag = Opleidingsbudget.objects.filter(
+        programma=OuterRef("programma"), gemeente=OuterRef("gemeente")
+    ).values("bedrag")[:1]
+    return Coalesce(Subquery(bedrag), Value(Decimal("0")), output_field=DecimalField(
+        max_digits=10, decimal_places=2))
 
 
 def intake_van(traject: Traject) -> Intake | None:
@@ -158,6 +195,10 @@ def tijdlijn(deelnemer: Deelnemer, extra: Iterable[Gebeurtenis] = ()) -> list[Ge
                         "status": afspraak.get_status_display(),
                     }, "", 4,
                 ))
+        for actie in traject.alle_acties:
+            if actie.gedaan_op:
+                items.append(Gebeurtenis(actie.gedaan_op, "actie", _("Actie gedaan"),
+                                         actie.omschrijving, 4))
         if traject.einddatum:
             if traject.status == Status.UITGEVALLEN:
                 titel, tekst = _("Uitgevallen"), traject.reden_uitval
@@ -165,4 +206,11 @@ def tijdlijn(deelnemer: Deelnemer, extra: Iterable[Gebeurtenis] = ()) -> list[Ge
                 titel = _("Traject afgerond")
                 tekst = traject.get_reden_afgerond_display() if traject.reden_afgerond else ""
             items.append(Gebeurtenis(traject.einddatum, "einde", titel, tekst, 5))
+    for verhuizing in getattr(deelnemer, "alle_verhuizingen", []):
+        items.append(Gebeurtenis(
+            verhuizing.verhuisdatum, "verhuizing",
+            _("Verhuisd van %(van)s naar %(naar)s") % {
+                "van": verhuizing.van_gemeente, "naar": verhuizing.naar_gemeente},
+            verhuizing.overdrachtsnotitie, 0,
+        ))
     return sorted(items, key=lambda g: (g.datum, g.volgorde), reverse=True)

@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..constants import Soort
-from ..models import vandaag
+from ..models import ActieUitvoerder, vandaag
+from .actieplan import acties_verlopen
 from .signalen import (
     CONTACT_TERMIJN_DAGEN,
     INTAKE_TERMIJN_DAGEN,
@@ -123,10 +124,18 @@ SIGNALEN: list[Signaal] = [
         zonder_geldige_coach, "trajecten:coach_toewijzen", detail=coachdetail,
     ),
     Signaal(
-        "nieuw_in_gemeente", gettext_lazy("Nieuw in uw gemeente"),
+        "nieuw_in_gemeente", gettext_lazy("Verhuisd naar uw gemeente"),
         gettext_lazy("Behandelaar kiezen"), nieuw_in_gemeente, "trajecten:behandelaar",
         detail=lambda rij: _("verhuisd op %(datum)s, nog geen behandelaar")
         % {"datum": datum_nl(rij["basis"])},
+    ),
+    Signaal(
+        "actie_verlopen", gettext_lazy("Actie over de deadline"),
+        gettext_lazy("Actieplan bijwerken"), acties_verlopen, "trajecten:actieplan",
+        detail=lambda rij: _("%(wat)s (%(wie)s), deadline %(datum)s") % {
+            "wat": rij["omschrijving"], "wie": ActieUitvoerder(rij["uitvoerder"]).label,
+            "datum": datum_nl(rij["basis"]),
+        },
     ),
 ]
 

@@ -13,6 +13,10 @@
   `afspraak_gehouden`, het agenda-abonnement (`agendafeed_vernieuwen`, `agendafeed_opheffen`);
 - `nazorg.py`: `nazorg_plannen` (na 1, 3 en 6 maanden, vanuit `plaatsing_registreren`);
 - `behandelaar.py`: `behandelaar_overdragen`, `op_wachtlijst_zetten`;
+- `actieplan.py`: `actie_toevoegen`, `actie_status_wijzigen`; `budget.py`:
+  `uitgave_registreren` (boven het opleidingsbudget alleen met een reden); `documenten.py`:
+  `document_uploaden` (type op inhoud, 10 MB), `document_verwijderen` (issue 14). Deze drie
+  importeert u uit hun module;
 - `versies.py`: optimistische vergrendeling (`Bewerkingsconflict`, `eis_versie`,
   `volgende_versie`);
 - `basis.py`: toegang, rijvergrendeling, dubbel verzenden, foutmeldingen per veld.

@@ -17,7 +17,7 @@ from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, Lidmaatschap
 
 from ..constants import Inburgering, Opleidingsniveau, Taal, Taalniveau
-from ..models import Coach, Deelnemer, vandaag
+from ..models import Coach, Deelnemer, Verhuizing, vandaag
 from ..selectors import is_medewerker_van, mogelijke_dubbelen
 from ..validators import normaliseer_bsn, valideer_bsn
 from .basis import (
@@ -263,7 +263,13 @@ def _wijzig_deelnemer(deelnemer: Deelnemer, *, door, versie: int | None, velden:
 
 @transaction.atomic
 def deelnemer_verhuizen(
-    *, deelnemer: Deelnemer, naar_gemeente: Gemeente, door, versie: int | None = None
+    *,
+    deelnemer: Deelnemer,
+    naar_gemeente: Gemeente,
+    door,
+    versie: int | None = None,
+    verhuisdatum: datetime.date | None = None,
+    overdrachtsnotitie: str = "",
 ) -> Deelnemer:
     """Verhuist een deelnemer met zijn open traject(en) naar een andere gemeente
     (docs/domain.md, "Verhuizing").
@@ -278,6 +284,10 @@ def deelnemer_verhuizen(
     traject krijgt `binnengekomen_op` (vandaag): zonder behandelaar staat het in de
     werkvoorraad van de nieuwe gemeente. Met `versie`: `Bewerkingsconflict` als iemand anders
     de deelnemer intussen wijzigde (bijvoorbeeld al verhuisd).
+
+    De overdracht: een `Verhuizing` met `verhuisdatum` (standaard vandaag; niet in de toekomst)
+    en de `overdrachtsnotitie` voor de nieuwe gemeente; het verhuisde traject krijgt de
+    verhuisdatum als `binnengekomen_op`. Dossier en tijdlijn tonen de verhuizing met de notitie.
     """
     deelnemer = vergrendel_deelnemer(deelnemer, door=door)
     if eis_versie(deelnemer, versie, {"gemeente": naar_gemeente}):
@@ -286,6 +296,18 @@ def deelnemer_verhuizen(
         raise ValidationError(
             {"naar_gemeente": [_("De deelnemer staat al in deze gemeente ingeschreven.")]}
         )
+    verhuisdatum = verhuisdatum or vandaag()
+    if verhuisdatum > vandaag():
+        raise ValidationError({"verhuisdatum": [_(
+            "Leg een verhuizing vast op of na de verhuisdatum; die ligt nu in de toekomst."
+        )]})
+    verhuizing = Verhuizing(
+        deelnemer=deelnemer, van_gemeente=deelnemer.gemeente, naar_gemeente=naar_gemeente,
+        verhuisdatum=verhuisdatum, overdrachtsnotitie=(overdrachtsnotitie or "").strip(),
+        door=door,
+    )
+    verhuizing.full_clean()
+    verhuizing.save()
     deelnemer.gemeente = naar_gemeente
     bewaar_nieuwe_versie(deelnemer)
     coach_pks_in_nieuwe_gemeente = set(
@@ -297,7 +319,7 @@ def deelnemer_verhuizen(
     )
     for traject in deelnemer.trajecten.select_for_update().open():
         traject.gemeente = naar_gemeente
-        traject.binnengekomen_op = vandaag()
+        traject.binnengekomen_op = verhuisdatum
         if traject.coach_id and traject.coach_id not in coach_pks_in_nieuwe_gemeente:
             traject.coach = None
         if traject.behandelaar_id not in medewerkers_nieuwe_gemeente:

@@ -12,6 +12,15 @@ Per onderwerp een module (`werkvoorraad.py`, `deelnemers.py`, `traject.py`, `pla
 (`_formulierpagina`). `from trajecten import views; views.dossier` blijft werken.
 """
 
+from .actieplan import (
+    actie_status,
+    actieplan,
+    actieplan_afdrukken,
+    budget,
+    document_downloaden,
+    document_verwijderen_view,
+    documenten,
+)
 from .agenda import (
     afspraak_afmelden,
     afspraak_gehouden,
@@ -45,6 +54,13 @@ from .werkgevers import werkgever_detail, werkgever_lijst, werkgever_nieuw
 from .werkvoorraad import werkvoorraad
 
 __all__ = [
+    "actie_status",
+    "actieplan",
+    "actieplan_afdrukken",
+    "budget",
+    "document_downloaden",
+    "document_verwijderen_view",
+    "documenten",
     "afspraak_afmelden",
     "afspraak_gehouden",
     "afspraak_nieuw",

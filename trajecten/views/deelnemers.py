@@ -20,6 +20,7 @@ from .. import historie, selectors, services
 from ..constants import Status
 from ..filters import DeelnemerFilter
 from ..forms import BsnZoekForm, ContactmomentForm, DeelnemerForm, VerhuizenForm
+from ..selectors.actieplan import dossier_extra
 from .basis import (
     _dossier_url,
     _formulierpagina,
@@ -198,6 +199,7 @@ def dossier(request, pk: int):
         "afspraken": [a for a in huidig.alle_afspraken if a.is_gepland] if huidig else [],
         "contact_form": ContactmomentForm() if huidig else None,
         "kan_starten": not any(t.is_open for t in trajecten),
+        **dossier_extra(deelnemer, huidig),
         "Status": Status,
     })
 
@@ -218,11 +220,13 @@ def deelnemer_verhuizen(request, pk: int):
     deelnemer = selectors.deelnemer_ophalen(user=request.user, pk=pk)
     form = VerhuizenForm(_post(request), deelnemer=deelnemer, initial={"versie": deelnemer.versie})
 
-    def verhuizen(*, naar_gemeente, bevestigd, versie):
+    def verhuizen(*, naar_gemeente, bevestigd, versie, verhuisdatum, overdrachtsnotitie):
         """Geeft de nieuwe gemeente als het dossier daarmee buiten het zicht van de gebruiker
         valt (dan kan hij niet terug naar het dossier), anders None."""
         services.deelnemer_verhuizen(deelnemer=deelnemer, naar_gemeente=naar_gemeente,
-                                     door=request.user, versie=versie)
+                                     door=request.user, versie=versie,
+                                     verhuisdatum=verhuisdatum,
+                                     overdrachtsnotitie=overdrachtsnotitie)
         return None if selectors.is_medewerker_van(request.user, naar_gemeente) else naar_gemeente
 
     return _formulierpagina(

@@ -47,7 +47,8 @@ def intake(request, pk: int):
     return _formulierpagina(
         request, form=IntakeForm(_post(request), initial=IntakeForm.initial_uit(bestaand)),
         opslaan=partial(services.intake_vastleggen, traject=traject, door=request.user),
-        melding=_("De intake is vastgelegd."),
+        melding=_("De intake is vastgelegd. Zet de acties (wat, wie, deadline) in het "
+                  "actieplan."),
         naar=_dossier_url(traject.deelnemer_id, "intake"),
         template="trajecten/intake_form.html",
         context={"traject": traject, "deelnemer": traject.deelnemer, "bestaand": bestaand},

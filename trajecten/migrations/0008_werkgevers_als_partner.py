@@ -147,6 +147,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='werkgever',
+            name='versie',
+            field=models.PositiveIntegerField(default=1, editable=False, verbose_name='versie'),
+        ),
+        migrations.AddField(
+            model_name='werkgever',
             name='werkakkoord_datum',
             field=models.DateField(blank=True, help_text='De datum waarop de werkgever het Werkakkoord tekende.', null=True, verbose_name='datum Werkakkoord'),
         ),

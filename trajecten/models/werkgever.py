@@ -8,7 +8,7 @@ from gemeenten.models import Gemeente
 
 from ..constants import Sector
 from ..validators import valideer_kvk
-from .basis import Tijdstempels
+from .basis import Tijdstempels, versieveld
 
 
 class WerkgeverQuerySet(models.QuerySet):
@@ -62,6 +62,7 @@ class Werkgever(Tijdstempels):
     contact_telefoon = models.CharField(
         _("telefoon contactpersoon"), max_length=20, blank=True, default=""
     )
+    versie = versieveld()
 
     objects = WerkgeverQuerySet.as_manager()
 

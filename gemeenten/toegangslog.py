@@ -52,6 +52,7 @@ DOSSIERMODELLEN = {
     "trajecten.plaatsing": "traject__deelnemer",
     "trajecten.contactmoment": "traject__deelnemer",
     "trajecten.afspraak": "traject__deelnemer",
+    "trajecten.voordracht": "deelnemer",
 }
 #: Acties die zelf een inzage zijn: daarnaast logt de middleware geen tweede regel.
 INZAGE_ACTIES = frozenset({

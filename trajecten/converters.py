@@ -33,11 +33,26 @@ class AfspraakNummer(ObjectnummerConverter):
     model = "trajecten.afspraak"
 
 
+class BijeenkomstNummer(ObjectnummerConverter):
+    model = "trajecten.bijeenkomst"
+
+
+class VacatureNummer(ObjectnummerConverter):
+    model = "trajecten.vacature"
+
+
+class VoordrachtNummer(ObjectnummerConverter):
+    model = "trajecten.voordracht"
+
+
 for _naam, _converter in {
     "deelnemer": DeelnemerNummer,
     "traject": TrajectNummer,
     "plaatsing": PlaatsingNummer,
     "werkgever": WerkgeverNummer,
     "afspraak": AfspraakNummer,
+    "bijeenkomst": BijeenkomstNummer,
+    "vacature": VacatureNummer,
+    "voordracht": VoordrachtNummer,
 }.items():
     register_converter(_converter, _naam)

@@ -29,6 +29,18 @@ from .basis import (
 from .contact import ContactmomentForm
 from .deelnemer import BsnZoekForm, DeelnemerForm, VerhuizenForm
 from .plaatsing import PlaatsingBeeindigenForm, PlaatsingForm, PlaatsingWijzigenForm
+from .relaties import (
+    AanwezigheidForm,
+    BijeenkomstForm,
+    ContactpersoonForm,
+    DeelnameForm,
+    SocialReturnForm,
+    VacatureForm,
+    VoordrachtStatusForm,
+    VoordragenForm,
+    WerkgeverContactForm,
+    WerkgeverRelatieForm,
+)
 from .traject import (
     BehandelaarForm,
     CoachToewijzenForm,
@@ -41,6 +53,16 @@ from .traject import (
 from .werkgever import WerkgeverForm
 
 __all__ = [
+    "AanwezigheidForm",
+    "BijeenkomstForm",
+    "ContactpersoonForm",
+    "DeelnameForm",
+    "SocialReturnForm",
+    "VacatureForm",
+    "VoordrachtStatusForm",
+    "VoordragenForm",
+    "WerkgeverContactForm",
+    "WerkgeverRelatieForm",
     "DATUM_FORMAAT",
     "AfspraakAfmeldenForm",
     "AfspraakForm",

@@ -14,13 +14,22 @@ deelnemernummer), en elke geweigerde poging ook: dat doet
 `gemeenten.toegangslog.ToegangslogMiddleware` voor alle admins samen. Wat een beheerder mag zien,
 bepalen zijn Django-rechten; `is_staff` alleen geeft niets.
 
-Per onderwerp een module (`deelnemer.py`, `coach.py`, `werkgever.py`, `traject.py`); `basis.py`
+Per onderwerp een module (`deelnemer.py`, `coach.py`, `werkgever.py`, `traject.py`,
+`relaties.py`); `basis.py`
 heeft wat ze delen.
 """
 
 from .basis import BijTrajectAdmin, KeuzelijstMixin, VersieMixin
 from .coach import CoachAdmin, CoachtekortAdmin, GetraindFilter, VogFilter
 from .deelnemer import DeelnemerAdmin
+from .relaties import (
+    BijeenkomstAdmin,
+    ContactpersoonAdmin,
+    SocialReturnAfspraakAdmin,
+    VacatureAdmin,
+    VoordrachtAdmin,
+    WerkgeverContactAdmin,
+)
 from .traject import (
     AfspraakAdmin,
     ContactmomentAdmin,
@@ -31,6 +40,12 @@ from .traject import (
 from .werkgever import WerkgeverAdmin
 
 __all__ = [
+    "BijeenkomstAdmin",
+    "ContactpersoonAdmin",
+    "SocialReturnAfspraakAdmin",
+    "VacatureAdmin",
+    "VoordrachtAdmin",
+    "WerkgeverContactAdmin",
     "AfspraakAdmin",
     "BijTrajectAdmin",
     "CoachAdmin",

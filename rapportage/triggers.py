@@ -22,6 +22,13 @@ BRONNEN = [
     ("rapportage", "Programma", None),
     ("rapportage", "Programma", "gemeenten"),
     ("rapportage", "Doelstelling", None),
+    # Werkgevers als partner (issue 16, `indicatoren/werkgevers.py`):
+    ("trajecten", "Werkgever", None),
+    ("trajecten", "WerkgeverContact", None),
+    ("trajecten", "Bijeenkomst", None),
+    ("trajecten", "Bijeenkomst", "gemeenten"),
+    ("trajecten", "Deelname", None),
+    ("trajecten", "SocialReturnAfspraak", None),
 ]
 
 VERSIETABEL = "rapportage_rapportageversie"
@@ -47,7 +54,12 @@ $$ LANGUAGE plpgsql;
 def tabellen(apps) -> list[str]:
     uit = []
     for app_label, model_naam, m2m in BRONNEN:
-        model = apps.get_model(app_label, model_naam)
+        try:
+            model = apps.get_model(app_label, model_naam)
+        except LookupError:
+            # Een bron die in deze (historische) migratiestand nog niet bestaat: de
+            # installatie na `migrate` (post_migrate) zet zijn trigger alsnog.
+            continue
         if m2m:
             model = model._meta.get_field(m2m).remote_field.through
         uit.append(model._meta.db_table)

@@ -5,10 +5,12 @@
 - `kerncijfers`: de selectie als geheel (kerncijfers, uitstroom, trechter, doorlooptijd);
 - `per_gemeente`: dezelfde definities gegroepeerd per gemeente, en de totaalrij;
 - `doelstellingen`: waarde, realisatie, prognose en 'achter op schema' per doel;
-- `trend`: het verloop per maand; `vergelijking`: dag N naast een eerder programma.
+- `trend`: het verloop per maand; `vergelijking`: dag N naast een eerder programma;
+- `werkgevers`: werkgevers als partner (contacten, Werkakkoord, bijeenkomsten, plaatsingen uit
+  een bijeenkomst of vacature, social return), per gemeente en voor de selectie.
 
 Een selectie is altijd al beperkt tot de gemeenten van de gebruiker voordat hier iets wordt
-geteld. `dashboard()` geeft alles van één pagina in een vast aantal queries (17),
+geteld. `dashboard()` geeft alles van één pagina in een vast aantal queries (17 + 7),
 onafhankelijk van het aantal trajecten, gemeenten en doelstellingen; het resultaat bevat
 alleen aggregaten (geen persoonsgegevens).
 """
@@ -26,17 +28,21 @@ from .per_gemeente import TABELRIJ, per_gemeente, totaalrij
 from .selectie import Selectie
 from .trend import trend
 from .vergelijking import vergelijking
+from .werkgevers import voeg_toe as werkgevers_toevoegen
+from .werkgevers import werkgever_cijfers
 
 
 def dashboard(selectie: Selectie) -> dict:
-    """Alle cijfers van één dashboard (17 queries)."""
+    """Alle cijfers van één dashboard (17 queries, plus 7 voor de werkgevers)."""
     doelen = doelstellingen(selectie)
     kern = kerncijfers(selectie)
+    gemeenten, totaal = per_gemeente(selectie, doelen), totaalrij(selectie, kern, doelen)
+    werkgevers_toevoegen(gemeenten, totaal, werkgever_cijfers(selectie))
     return {
         "doelstellingen": doelen,
         "kerncijfers": kern,
-        "gemeenten": per_gemeente(selectie, doelen),
-        "totaal": totaalrij(selectie, kern, doelen),
+        "gemeenten": gemeenten,
+        "totaal": totaal,
         "trechter": trechter(selectie),
         "trend": trend(selectie, doelen),
         "vergelijking": vergelijking(selectie),

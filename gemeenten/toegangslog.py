@@ -53,6 +53,7 @@ DOSSIERMODELLEN = {
     "trajecten.contactmoment": "traject__deelnemer",
     "trajecten.afspraak": "traject__deelnemer",
     "trajecten.voordracht": "deelnemer",
+    "trajecten.deelname": "deelnemer",
 }
 #: Acties die zelf een inzage zijn: daarnaast logt de middleware geen tweede regel.
 INZAGE_ACTIES = frozenset({

@@ -29,7 +29,7 @@ from trajecten.factories import (
     PlaatsingFactory,
     TrajectFactory,
 )
-from trajecten.models import Deelnemer
+from trajecten.models import Bijeenkomst, Deelname, Deelnemer, Vacature, Voordracht, vandaag
 
 pytestmark = pytest.mark.django_db
 
@@ -39,10 +39,18 @@ GEZONDHEID = "Rugklachten na de vlucht"
 WERKPLEK_PK = [
     p for p in alle_patronen() if p.namespace == "trajecten" and "pk" in p.parameters
 ]
-#: Alleen POST: het volledige BSN tonen, en de knop 'op de wachtlijst zetten'.
-ALLEEN_POST = {"trajecten:bsn_tonen", "trajecten:wachtlijst"}
+#: Alleen POST: het volledige BSN tonen, en de knoppen 'op de wachtlijst zetten' en
+#: 'voordragen'.
+ALLEEN_POST = {"trajecten:bsn_tonen", "trajecten:wachtlijst", "trajecten:voordragen"}
 #: Een knop die doorstuurt: hij toont niets, dus is hij geen inzage.
-KNOPPEN = {"trajecten:wachtlijst"}
+KNOPPEN = {"trajecten:wachtlijst", "trajecten:voordragen"}
+#: Padtypen van objecten die geen persoon zijn (issue 16): een werkgever, bijeenkomst of
+#: vacature; hun pagina's zijn geen inzage van één deelnemer.
+GEEN_PERSOON = {"werkgever", "bijeenkomst", "vacature"}
+
+
+def _padtype(patroon) -> str:
+    return next(deel.split("<")[1].split(":")[0] for _s, deel in patroon.delen if "<" in deel)
 
 
 @pytest.fixture
@@ -55,11 +63,23 @@ def dossier(groningen, medewerker):
     plaatsing = PlaatsingFactory(traject=traject)
     contact = ContactmomentFactory(traject=traject)
     afspraak = AfspraakFactory(traject=traject, medewerker=medewerker)
+    bijeenkomst = Bijeenkomst.objects.create(soort="stagecafe", titel="Stage-café",
+                                             datum=vandaag(), plaats="Forum",
+                                             organisator="Gemeente")
+    bijeenkomst.gemeenten.add(groningen)
+    vacature = Vacature.objects.create(werkgever=plaatsing.werkgever, gemeente=groningen,
+                                       functie="Kok", sector="horeca", uren_per_week=24,
+                                       open_tot=vandaag())
     return {
         "trajecten.deelnemer": deelnemer, "trajecten.traject": traject,
         "trajecten.intake": intake, "trajecten.plaatsing": plaatsing,
         "trajecten.contactmoment": contact, "trajecten.werkgever": plaatsing.werkgever,
-        "trajecten.afspraak": afspraak,
+        "trajecten.afspraak": afspraak, "trajecten.bijeenkomst": bijeenkomst,
+        "trajecten.vacature": vacature,
+        "trajecten.voordracht": Voordracht.objects.create(vacature=vacature,
+                                                          deelnemer=deelnemer),
+        "trajecten.deelname": Deelname.objects.create(bijeenkomst=bijeenkomst,
+                                                      deelnemer=deelnemer),
     }
 
 
@@ -98,8 +118,9 @@ def test_elke_pagina_van_de_werkplek_over_een_deelnemer_is_een_logregel(
         return
     assert antwoord.status_code == 200
     regels = Toegangslog.objects.all()
-    if patroon.sleutel == "trajecten:werkgever_detail":
-        # Een werkgever is geen persoon; de lijst van zijn plaatsingen is een lijst.
+    if _padtype(patroon) in GEEN_PERSOON:
+        # Een werkgever, bijeenkomst of vacature is geen persoon; wat de pagina over
+        # deelnemers toont, is een lijst.
         assert not regels.exists()
         return
     regel = regels.get()  # precies één: geen tweede regel naast een specifiekere inzage
@@ -156,7 +177,7 @@ def test_een_geweigerde_poging_staat_bij_de_deelnemer(
     regel = Toegangslog.objects.get()
     assert (regel.actie, regel.resultaat) == (
         Actie.TOEGANG_GEWEIGERD, Toegangslog.Resultaat.GEWEIGERD)
-    if patroon.sleutel == "trajecten:werkgever_detail":
+    if _padtype(patroon) in GEEN_PERSOON:
         assert regel.deelnemer_nummer is None
     else:
         assert regel.deelnemer_nummer == dossier["trajecten.deelnemer"].pk

@@ -21,7 +21,15 @@ from trajecten.factories import (
     TrajectFactory,
     WerkgeverFactory,
 )
-from trajecten.models import Contactmoment, Deelnemer, Plaatsing, Traject
+from trajecten.models import (
+    Bijeenkomst,
+    Contactmoment,
+    Deelnemer,
+    Plaatsing,
+    Traject,
+    Vacature,
+    Voordracht,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -49,13 +57,26 @@ MET_ID = {
     "afspraak_wijzigen": "afspraak",
     "afspraak_gehouden": "afspraak",
     "afspraak_afmelden": "afspraak",
+    # Werkgevers als partner (issue 16).
+    "werkgever_relatie": "werkgever",
+    "contactpersoon_nieuw": "werkgever",
+    "werkgever_contact_nieuw": "werkgever",
+    "social_return_nieuw": "werkgever",
+    "vacature_nieuw": "werkgever",
+    "bijeenkomst_detail": "bijeenkomst",
+    "deelname_nieuw": "deelnemer",
+    "vacature_detail": "vacature",
+    "voordragen": "vacature",
+    "voordracht_status": "voordracht",
 }
 #: Alleen POST (een knop op een andere pagina): een GET geeft 405 en leest niets, ook in de
 #: eigen gemeente. Met de status van een POST in de eigen gemeente.
-ALLEEN_POST = {"wachtlijst": 302, "deelnemer_zoeken": 302, "bsn_tonen": 200}
+ALLEEN_POST = {"wachtlijst": 302, "deelnemer_zoeken": 302, "bsn_tonen": 200,
+               "voordragen": 302}
 ZONDER_ID = [
     "werkvoorraad", "deelnemer_lijst", "bsn_zoeken", "deelnemer_nieuw", "werkgever_lijst",
     "werkgever_nieuw", "deelnemer_zoeken", "agenda", "agenda_koppeling",
+    "social_return_achter", "bijeenkomst_lijst", "bijeenkomst_nieuw", "vacature_lijst",
 ]
 #: Zonder inloggen, met een geheim token in plaats van een id: tests/trajecten/test_agenda.py.
 AGENDA_ABONNEMENT = "agenda_feed"
@@ -66,12 +87,23 @@ def groningse_objecten(groningen, vervolg):
     """Een dossier in Groningen met een lopend traject, een plaatsing en een werkgever."""
     traject = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True)
     plaatsing = PlaatsingFactory(traject=traject)
+    bijeenkomst = Bijeenkomst.objects.create(soort="ontmoeting", titel="Ontmoeting",
+                                             datum=VANDAAG, plaats="Forum",
+                                             organisator="Gemeente")
+    bijeenkomst.gemeenten.add(groningen)
+    vacature = Vacature.objects.create(werkgever=plaatsing.werkgever, gemeente=groningen,
+                                       functie="Kok", sector="horeca", uren_per_week=24,
+                                       open_tot=VANDAAG)
     return {
         "deelnemer": traject.deelnemer,
         "traject": traject,
         "plaatsing": plaatsing,
         "werkgever": plaatsing.werkgever,
         "afspraak": AfspraakFactory(traject=traject),
+        "bijeenkomst": bijeenkomst,
+        "vacature": vacature,
+        "voordracht": Voordracht.objects.create(vacature=vacature,
+                                                deelnemer=traject.deelnemer),
     }
 
 

@@ -25,6 +25,7 @@ from .deelnemer import DeelnemerAdmin
 from .relaties import (
     BijeenkomstAdmin,
     ContactpersoonAdmin,
+    DeelnameAdmin,
     SocialReturnAfspraakAdmin,
     VacatureAdmin,
     VoordrachtAdmin,
@@ -42,6 +43,7 @@ from .werkgever import WerkgeverAdmin
 __all__ = [
     "BijeenkomstAdmin",
     "ContactpersoonAdmin",
+    "DeelnameAdmin",
     "SocialReturnAfspraakAdmin",
     "VacatureAdmin",
     "VoordrachtAdmin",

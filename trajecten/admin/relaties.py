@@ -64,6 +64,18 @@ class BijeenkomstAdmin(AlleenVerklaardeFilters, VersieMixin, admin.ModelAdmin):
     inlines = [DeelnameInline]
 
 
+@admin.register(Deelname)
+class DeelnameAdmin(AlleenVerklaardeFilters, admin.ModelAdmin):
+    """Wie bij welke bijeenkomst was; alleen op nummer te zoeken (geen namen in een URL)."""
+
+    list_display = ["pk", "bijeenkomst", "deelnemer_id", "aangemaakt_op"]
+    list_select_related = ["bijeenkomst"]
+    search_fields = ["=id"]
+    raw_id_fields = ["deelnemer", "bijeenkomst"]
+    readonly_fields = ["vastgelegd_door", "aangemaakt_op", "gewijzigd_op"]
+    show_full_result_count = False
+
+
 @admin.register(Vacature)
 class VacatureAdmin(AlleenVerklaardeFilters, VersieMixin, admin.ModelAdmin):
     list_display = ["functie", "werkgever", "gemeente", "soort", "uren_per_week", "taalniveau",

@@ -70,10 +70,9 @@ class Vacature(Tijdstempels):
 
 class VoordrachtQuerySet(models.QuerySet):
     def voor(self, user):
-        """Voordrachten van deelnemers die nu in een gemeente van `user` wonen, op vacatures
-        van zijn gemeenten."""
-        gemeenten = Gemeente.objects.voor(user)
-        return self.filter(deelnemer__gemeente__in=gemeenten, vacature__gemeente__in=gemeenten)
+        """Voordrachten van deelnemers die nu in een gemeente van `user` wonen: een
+        voordracht volgt de persoon, ook na een verhuizing (zoals `TrajectQuerySet.voor`)."""
+        return self.filter(deelnemer__gemeente__in=Gemeente.objects.voor(user))
 
 
 class Voordracht(Tijdstempels):

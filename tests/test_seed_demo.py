@@ -19,13 +19,20 @@ from trajecten.constants import GEPLAATST_SOORTEN, ContactSoort, Soort, Status
 from trajecten.factories import DeelnemerFactory
 from trajecten.models import (
     Afspraak,
+    Bijeenkomst,
     Coach,
     Contactmoment,
+    Contactpersoon,
+    Deelname,
     Deelnemer,
     Intake,
     Plaatsing,
+    SocialReturnAfspraak,
     Traject,
+    Vacature,
+    Voordracht,
     Werkgever,
+    WerkgeverContact,
     vandaag,
 )
 
@@ -88,6 +95,10 @@ def momentopname():
 DEMOMODELLEN = [
     Werkgever, Coach, Coach.gemeenten.through, Deelnemer, Traject, Intake, Plaatsing, Afspraak,
     Contactmoment,
+    # Werkgevers als partner (issue 16, `demodata/partners.py`):
+    Werkgever.gemeenten.through, Contactpersoon, WerkgeverContact, Bijeenkomst,
+    Bijeenkomst.gemeenten.through, Bijeenkomst.werkgevers.through, Deelname, Vacature,
+    Voordracht, SocialReturnAfspraak,
 ]
 
 
@@ -289,4 +300,7 @@ def test_vaste_seed_en_peildatum_geven_precies_deze_gegevens():
     )
     assert telling.historie_geplaatst == 2327
     assert telling.aantallen["deelnemers"] == KLEIN + 2927
-    assert vingerafdruk() == "42c922eeb60b1a33a3f897506a50e3a5958c6069ec932b2fb9634553cfe1ae14"
+    # Issue 16 veranderde de afdruk: werkgevers kregen grootte, datum van het Werkakkoord en
+    # versie, plaatsingen hun herkomst (bijeenkomst, vacature), en de partnergegevens kwamen
+    # erbij (`demodata/partners.py`, ná de historie, dus de eerdere keuzes zijn dezelfde).
+    assert vingerafdruk() == "037ca057a3c20a48354beaa69d36dc4618a95a2362984a088f819f03cbc0a206"

@@ -28,7 +28,9 @@ factories in `trajecten/factories.py`. De modules, in de volgorde van de opbouw:
 - `tijdlijn.py`: welke status op welke datum;
 - `dossiers.py`: traject, intake, plaatsingen en contacten bij een tijdlijn;
 - `lopend.py`: het Vervolg Banenoffensief tot vandaag;
-- `historie.py`: het Banenoffensief 2006–2009.
+- `historie.py`: het Banenoffensief 2006–2009;
+- `partners.py`: werkgevers als partner (Werkakkoorden, contacten, social return,
+  bijeenkomsten, vacatures en voordrachten).
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from .opruimen import (
     zonder_rijtriggers,
 )
 from .organisaties import maak_coaches, maak_werkgevers
+from .partners import maak_partners
 
 __all__ = [
     "DEMO_ACCOUNTS",
@@ -95,4 +98,5 @@ def bouw_demodata(
             maak_lopend_blok(b, begin, aantal)
             b.voortgang(f"lopend programma: {begin + aantal}")
         maak_historie(b)
+        maak_partners(b)
     return b.telling

@@ -9,19 +9,30 @@ from gemeenten.models import Gemeente
 
 from ..models import (
     Afspraak,
+    Bijeenkomst,
     Coach,
     Contactmoment,
+    Contactpersoon,
+    Deelname,
     Deelnemer,
     Intake,
     Plaatsing,
+    SocialReturnAfspraak,
     Traject,
+    Vacature,
+    Voordracht,
     Werkgever,
+    WerkgeverContact,
 )
 
 #: De tabellen die seed_demo wist en vult, in een volgorde waarin wissen kan.
 DOSSIERMODELLEN = [
-    Contactmoment, Afspraak, Plaatsing, Intake, Traject, Coach.gemeenten.through, Coach,
-    Deelnemer, Werkgever,
+    Contactmoment, Afspraak, Plaatsing,
+    # Werkgevers als partner (issue 16):
+    Voordracht, Deelname, Bijeenkomst.werkgevers.through, Bijeenkomst.gemeenten.through,
+    Bijeenkomst, Vacature, SocialReturnAfspraak, WerkgeverContact, Contactpersoon,
+    Werkgever.gemeenten.through,
+    Intake, Traject, Coach.gemeenten.through, Coach, Deelnemer, Werkgever,
 ]
 
 

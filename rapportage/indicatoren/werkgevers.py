@@ -41,6 +41,45 @@ KOLOMMEN: list[tuple[str, str]] = [
 ]
 SLEUTELS = [k for k, _label in KOLOMMEN]
 
+#: De definities in woorden (blad Toelichting; docs/domain.md, "Werkgevers en bijeenkomsten").
+DEFINITIES = [
+    (_("Werkgevers betrokken"), _(
+        "Verschillende werkgevers met minstens één werkgeverscontact (telefoongesprek, "
+        "bezoek, afspraak, e-mail) in de periode, vastgelegd voor de gemeente; kolom "
+        "werkgevers_betrokken."
+    )),
+    (_("Werkakkoord-ondertekenaars bereikt"), _(
+        "De werkgevers betrokken die het Werkakkoord tekenden; kolom werkakkoord_bereikt."
+    )),
+    (_("Bijeenkomsten gehouden"), _(
+        "Bijeenkomsten met een datum in de periode tot en met de peildatum, per soort "
+        "(ontmoeting, werkbezoek, stage-café, expertmeeting, rolmodel-sessie) en samen; een "
+        "bijeenkomst voor twee gemeenten telt bij elk. Kolommen bijeenkomsten_<soort> en "
+        "bijeenkomsten_totaal."
+    )),
+    (_("Deelnemers bij een bijeenkomst"), _(
+        "Verschillende deelnemers die bij minstens één bijeenkomst in de periode waren, bij "
+        "de gemeente waar de deelnemer nu woont; kolom deelnemers_bijeenkomst."
+    )),
+    (_("Plaatsingen uit een bijeenkomst of vacature"), _(
+        "Plaatsingen (elke soort) die in de periode begonnen, op of vóór de peildatum, op een "
+        "traject van het programma, waarbij is vastgelegd dat ze uit een bijeenkomst, uit een "
+        "vacature, of uit een van beide voortkwamen; bij de gemeente van het traject. "
+        "Kolommen plaatsingen_uit_bijeenkomst, plaatsingen_uit_vacature en "
+        "plaatsingen_uit_bijeenkomst_of_vacature."
+    )),
+    (_("Social return-afspraken nagekomen"), _(
+        "Social return-afspraken van de gemeente met een einddatum in de periode, en die "
+        "daarvan waarvoor op de peildatum genoeg plaatsingen gerealiseerd zijn (zie Social "
+        "return); kolommen social_return_afspraken en social_return_nagekomen."
+    )),
+    (_("Werkgevers in de totaalrij"), _(
+        "Een werkgever die met twee gemeenten contact had en een bijeenkomst voor twee "
+        "gemeenten tellen in elke rij en één keer in het totaal; deelnemers, plaatsingen en "
+        "afspraken horen bij één gemeente en tellen precies op."
+    )),
+]
+
 
 def _periode(s: Selectie):
     return (s.van, s.tot_peildatum)

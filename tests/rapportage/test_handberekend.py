@@ -376,7 +376,8 @@ def test_csv(client, landelijk, hand):
 def test_xlsx(client, landelijk, hand):
     client.force_login(landelijk)
     boek = werkboek(client.get(XLSX, {"programma": hand["p"].pk}))
-    assert boek.sheetnames == ["Samenvatting", "Per gemeente", "Trend per maand", "Toelichting"]
+    assert boek.sheetnames == ["Samenvatting", "Per gemeente", "Trend per maand", "Toelichting",
+                               "Werkgevers"]
     rijen = blad_rijen(boek, "Per gemeente")
     assert [r["CBS-code"] for r in rijen] == [*CBS.values(), "TOTAAL"]
     for gemeente, rij in zip([*RIJEN, "Totaal"], rijen, strict=True):

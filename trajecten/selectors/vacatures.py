@@ -61,9 +61,15 @@ def voordracht_ophalen(*, user, pk: int) -> Voordracht:
     )
 
 
+#: Korte woorden die niets over een beroep zeggen.
+STOPWOORDEN = {"een", "van", "bij", "met", "het", "der", "den", "voor", "and", "the", "ook"}
+
+
 def woorden(tekst: str) -> set[str]:
-    """De betekenisvolle woorden (vier letters of meer) van een tekst, gevouwen."""
-    return {w for w in re.split(r"[^a-z0-9]+", vouw(tekst or "")) if len(w) >= 4}
+    """De betekenisvolle woorden (drie letters of meer: ‘kok’; geen lidwoorden en
+    voorzetsels) van een tekst, gevouwen."""
+    return {w for w in re.split(r"[^a-z0-9]+", vouw(tekst or ""))
+            if len(w) >= 3 and w not in STOPWOORDEN}
 
 
 @dataclass

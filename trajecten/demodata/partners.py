@@ -71,7 +71,11 @@ def maak_partners(b: Bouwer) -> None:
 
     personen, contacten = [], []
     for w in werkgevers:
-        for _ in range(rnd.randint(1, 2)):
+        if w.contactpersoon:
+            personen.append(Contactpersoon(werkgever=w, naam=w.contactpersoon, rol="HR",
+                                           email=w.contact_email,
+                                           telefoon=w.contact_telefoon))
+        for _ in range(rnd.randint(0, 1)):
             voornaam, achternaam = rnd.choice(VOORNAMEN), rnd.choice(ACHTERNAMEN)
             personen.append(Contactpersoon(
                 werkgever=w, naam=f"{voornaam} {achternaam}", rol=rnd.choice(ROLLEN),

@@ -126,7 +126,12 @@ def _per_gemeente(b: Bouwer, gemeente, werkgevers: list[Werkgever]) -> None:
             organisator=rnd.choice(ORGANISATOREN), aangemaakt_door_id=medewerker,
         )
         bijeenkomst.gemeenten.add(gemeente)
-        bijeenkomst.werkgevers.set(rnd.sample(werkgevers, min(len(werkgevers), 3)))
+        # Koppelrijen in de volgorde van de keuze (`set()` volgt de volgorde van een Python-set
+        # van nummers, en die verschilt tussen databases): zo is de afdruk overal gelijk.
+        Bijeenkomst.werkgevers.through.objects.bulk_create([
+            Bijeenkomst.werkgevers.through(bijeenkomst=bijeenkomst, werkgever=w)
+            for w in rnd.sample(werkgevers, min(len(werkgevers), 3))
+        ])
         aanwezig = rnd.sample(open_trajecten, min(len(open_trajecten), rnd.randint(3, 6)))
         Deelname.objects.bulk_create([
             Deelname(bijeenkomst=bijeenkomst, deelnemer_id=t.deelnemer_id,

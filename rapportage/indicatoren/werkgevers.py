@@ -15,6 +15,7 @@ trajecten van het gekozen programma).
 from __future__ import annotations
 
 from django.db.models import Count, Exists, F, OuterRef, Q
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from trajecten.models import Bijeenkomst, Deelname, SocialReturnAfspraak, WerkgeverContact
@@ -28,7 +29,7 @@ SOORTEN = Bijeenkomst.Soort
 KOLOMMEN: list[tuple[str, str]] = [
     ("werkgevers_betrokken", _("werkgevers betrokken (contact in de periode)")),
     ("werkakkoord_bereikt", _("Werkakkoord-ondertekenaars bereikt")),
-    *[(f"bijeenkomsten_{s.value}", _("bijeenkomsten: %(soort)s") % {"soort": s.label})
+    *[(f"bijeenkomsten_{s.value}", format_lazy("{}: {}", _("bijeenkomsten"), s.label))
       for s in SOORTEN],
     ("bijeenkomsten_totaal", _("bijeenkomsten gehouden")),
     ("deelnemers_bijeenkomst", _("deelnemers bij minstens één bijeenkomst")),

@@ -4,7 +4,8 @@ elke soort met aanwezigen, vacatures met voordrachten in elke status, en plaatsi
 bijeenkomst of vacature kwamen.
 
 Komt na het lopende programma en de historie, zodat die precies blijven zoals ze waren; alle
-keuzes uit `b.rnd`, in een vaste volgorde (deterministisch). Bestaande plaatsingen krijgen hun
+keuzes uit `b.rnd`, in een vaste volgorde (deterministisch), en geen primaire sleutel in een
+tekst (die verschillen per database). Bestaande plaatsingen krijgen hun
 herkomst: een aangenomen voordracht hoort bij een echte plaatsing bij die werkgever, en een
 plaatsing uit een bijeenkomst bij een deelnemer en werkgever die er allebei waren.
 """
@@ -70,7 +71,7 @@ def maak_partners(b: Bouwer) -> None:
             eigen[0].gemeenten.add(b.gemeenten[(i + 1) % len(b.gemeenten)])
 
     personen, contacten = [], []
-    for w in werkgevers:
+    for nummer, w in enumerate(werkgevers, start=1):
         if w.contactpersoon:
             personen.append(Contactpersoon(werkgever=w, naam=w.contactpersoon, rol="HR",
                                            email=w.contact_email,
@@ -79,7 +80,7 @@ def maak_partners(b: Bouwer) -> None:
             voornaam, achternaam = rnd.choice(VOORNAMEN), rnd.choice(ACHTERNAMEN)
             personen.append(Contactpersoon(
                 werkgever=w, naam=f"{voornaam} {achternaam}", rol=rnd.choice(ROLLEN),
-                email=f"{voornaam.lower()}@werkgever{w.pk}.example",
+                email=f"{voornaam.lower()}@werkgever{nummer}.example",
             ))
         medewerker = b.medewerker_van.get(w.gemeente_id)
         for _ in range(rnd.randint(1, 4)):
@@ -114,7 +115,7 @@ def _per_gemeente(b: Bouwer, gemeente, werkgevers: list[Werkgever]) -> None:
         Plaatsing.objects.filter(traject__gemeente=gemeente, traject__programma=b.live,
                                  soort__in=GEPLAATST_SOORTEN, werkgever__isnull=False,
                                  startdatum__gte=verschuif(vandaag, -330))
-        .select_related("traject").order_by("startdatum", "pk")
+        .select_related("traject", "werkgever").order_by("startdatum", "pk")
     )
 
     # Bijeenkomsten: elke soort in het afgelopen halfjaar, en een stage-café dat nog komt.
@@ -154,7 +155,7 @@ def _per_gemeente(b: Bouwer, gemeente, werkgevers: list[Werkgever]) -> None:
         bron = eerder[0] if eerder else None
         if bron is None:
             bron = Bijeenkomst.objects.create(
-                soort=Bijeenkomst.Soort.WERKBEZOEK, titel=f"Werkbezoek {p.werkgever_id}",
+                soort=Bijeenkomst.Soort.WERKBEZOEK, titel=f"Werkbezoek {p.werkgever.naam}",
                 plaats=gemeente.naam, datum=verschuif(p.startdatum, -14),
                 organisator="Gemeente", aangemaakt_door_id=medewerker)
             bron.gemeenten.add(gemeente)

@@ -56,6 +56,8 @@ DOSSIERMODELLEN = {
     "trajecten.uitgave": "traject__deelnemer",
     "trajecten.document": "deelnemer",
     "trajecten.verhuizing": "deelnemer",
+    "trajecten.voordracht": "deelnemer",
+    "trajecten.deelname": "deelnemer",
 }
 #: Acties die zelf een inzage zijn: daarnaast logt de middleware geen tweede regel.
 INZAGE_ACTIES = frozenset({

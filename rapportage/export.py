@@ -2,9 +2,10 @@
 
 CSV: de kolommen beginnen met `cbs_code, gemeente, trajecten_gestart, personen_geplaatst, …`
 (publieke interface, volgorde vast; nieuwe kolommen komen achteraan) en eindigen met de
-totaalrij `cbs_code = TOTAAL`. XLSX: de bladen Samenvatting, Per gemeente, Trend per maand en
-Toelichting, met Nederlandse koppen, echte getalnotaties, kolombreedtes en een vastgezette
-kopregel; de cijfers komen uit `selectors.pagina_gegevens()`, dezelfde bron als het scherm.
+totaalrij `cbs_code = TOTAAL`. XLSX: de bladen Samenvatting, Per gemeente, Trend per maand,
+Toelichting en (sinds issue 16, achteraan) Werkgevers, met Nederlandse koppen, echte
+getalnotaties, kolombreedtes en een vastgezette kopregel; de cijfers komen uit
+`selectors.pagina_gegevens()`, dezelfde bron als het scherm.
 Alleen aggregaten, geen persoonsgegevens; tekstcellen zijn veilig tegen formule-injectie.
 """
 
@@ -27,6 +28,8 @@ from config.spreadsheet import veilige_cel
 from trajecten.constants import Soort
 
 from .constants import Indicator
+from .indicatoren.werkgevers import KOLOMMEN as WERKGEVER_KOLOMMEN
+from .indicatoren.werkgevers import SLEUTELS as WERKGEVER_SLEUTELS
 from .tabel import Cel, Kolom
 from .toelichting import DEFINITIES, TOTAALRIJ
 
@@ -53,6 +56,8 @@ KOLOMMEN = [
     # Sinds issue 14, achteraan: het opleidingsbudget (rapportage/indicatoren/budget.py).
     "opleidingsbudget_besteed",
     "opleidingsbudget_trajecten",
+    # Sinds issue 16 (werkgevers als partner), weer achteraan:
+    *WERKGEVER_SLEUTELS,
 ]
 
 GETAL = "0"
@@ -305,8 +310,18 @@ def _toelichting(boek, *, filters: dict, selectie, gemeenten: list[str],
         rij[1].alignment = Alignment(wrap_text=True, vertical="top")
 
 
+def _werkgevers(boek, cijfers: dict) -> None:
+    """Het blad Werkgevers (sinds issue 16, als laatste blad): per gemeente en de totaalrij."""
+    koppen = [(_("CBS-code"), None, 10), (_("Gemeente"), None, 28)]
+    koppen += [(str(capfirst(label)), GETAL, 14) for _k, label in WERKGEVER_KOLOMMEN]
+    _blad(boek, "Werkgevers", koppen, [
+        [r["cbs_code"], r["gemeente"] or _("Totaal")] + [r.get(k, 0) for k in WERKGEVER_SLEUTELS]
+        for r in [*cijfers["gemeenten"], cijfers["totaal"]]
+    ])
+
+
 def als_xlsx(gegevens: dict, *, filters: dict, selectie, gemaakt_op: datetime.date) -> bytes:
-    """Het rapport: Samenvatting, Per gemeente, Trend per maand, Toelichting."""
+    """Het rapport: Samenvatting, Per gemeente, Trend per maand, Toelichting, Werkgevers."""
     boek = Workbook()
     boek.remove(boek.active)
     _samenvatting(boek, gegevens)
@@ -317,6 +332,7 @@ def als_xlsx(gegevens: dict, *, filters: dict, selectie, gemaakt_op: datetime.da
         if selectie.gemeente_ids is not None else [])
     _toelichting(boek, filters=filters, selectie=selectie, gemeenten=gemeenten,
                  gemaakt_op=gemaakt_op)
+    _werkgevers(boek, gegevens["cijfers"])
     uit = io.BytesIO()
     boek.save(uit)
     return uit.getvalue()

@@ -19,7 +19,7 @@ from gemeenten.toegang import Toegang, heeft_rol
 
 from . import cache, tabel
 from .constants import GEPUBLICEERD_2006_2009, KIS_REFERENTIE
-from .indicatoren import Selectie
+from .indicatoren import Selectie, werkgevers
 from .tabel import Cel
 from .toelichting import TOTAALRIJ
 
@@ -116,6 +116,7 @@ def pagina_gegevens(selectie: Selectie, *, sorteer: str = "") -> dict:
         "gepubliceerd": GEPUBLICEERD_2006_2009,
         "totaalrij_uitleg": TOTAALRIJ,
         "grafieken": grafiekdata(cijfers),
+        "werkgevers": werkgevers.tabel(cijfers, landelijk),
     }
 
 

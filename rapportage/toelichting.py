@@ -5,6 +5,8 @@ controleert dat ze daar letterlijk staan, zodat code, rapport en documentatie ni
 
 from django.utils.translation import gettext_lazy as _
 
+from .indicatoren.werkgevers import DEFINITIES as WERKGEVER_DEFINITIES
+
 DEFINITIES = [
     (_("Periode"), _(
         "De periode van het filter loopt van de begindatum tot en met de einddatum, beide "
@@ -149,6 +151,8 @@ DEFINITIES = [
         "Trajecten aangemeld in de periode, naar hun huidige status; ten minste bereikt telt "
         "ook de trajecten die al verder zijn. Uitgevallen staat apart."
     )),
+    # Werkgevers als partner (issue 16), achteraan:
+    *WERKGEVER_DEFINITIES,
 ]
 
 #: De uitleg bij de totaalrij, op het scherm en in het rapport.

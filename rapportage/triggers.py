@@ -24,6 +24,13 @@ BRONNEN = [
     ("rapportage", "Doelstelling", None),
     # Issue 14: het opleidingsbudget besteed (`indicatoren/budget.py`).
     ("trajecten", "Uitgave", None),
+    # Werkgevers als partner (issue 16, `indicatoren/werkgevers.py`):
+    ("trajecten", "Werkgever", None),
+    ("trajecten", "WerkgeverContact", None),
+    ("trajecten", "Bijeenkomst", None),
+    ("trajecten", "Bijeenkomst", "gemeenten"),
+    ("trajecten", "Deelname", None),
+    ("trajecten", "SocialReturnAfspraak", None),
 ]
 
 VERSIETABEL = "rapportage_rapportageversie"

@@ -20,17 +20,24 @@ from trajecten.factories import DeelnemerFactory
 from trajecten.models import (
     Actie,
     Afspraak,
+    Bijeenkomst,
     Coach,
     Contactmoment,
+    Contactpersoon,
+    Deelname,
     Deelnemer,
     Document,
     Intake,
     Opleidingsbudget,
     Plaatsing,
+    SocialReturnAfspraak,
     Traject,
     Uitgave,
+    Vacature,
     Verhuizing,
+    Voordracht,
     Werkgever,
+    WerkgeverContact,
     vandaag,
 )
 
@@ -95,6 +102,10 @@ DEMOMODELLEN = [
     Contactmoment,
     # Issue 14 (trajecten/demodata/actieplan.py).
     Opleidingsbudget, Actie, Uitgave, Document, Verhuizing,
+    # Werkgevers als partner (issue 16, `demodata/partners.py`):
+    Werkgever.gemeenten.through, Contactpersoon, WerkgeverContact, Bijeenkomst,
+    Bijeenkomst.gemeenten.through, Bijeenkomst.werkgevers.through, Deelname, Vacature,
+    Voordracht, SocialReturnAfspraak,
 ]
 
 
@@ -297,8 +308,11 @@ def test_vaste_seed_en_peildatum_geven_precies_deze_gegevens():
     assert telling.historie_geplaatst == 2327
     assert telling.aantallen["deelnemers"] == KLEIN + 2927
     # Issue 14 voegde de actieplannen, budgetten, documenten en verhuizingen toe, met een eigen
-    # toeval: zonder die vijf tabellen is de afdruk nog 42c922ee…ae14, zoals daarvoor.
-    assert vingerafdruk() == "a877837b8f247aab2c5936512bad4ac904b35a82a94df2a8fd18b645b55cab3f"
+    # toeval (zonder die vijf tabellen bleef de afdruk 42c922ee…ae14). Issue 16 veranderde haar:
+    # werkgevers kregen grootte, datum van het Werkakkoord en versie, plaatsingen hun herkomst
+    # (bijeenkomst, vacature), en de partnergegevens kwamen erbij (`demodata/partners.py`, ná de
+    # historie). Dezelfde afdruk op SQLite en PostgreSQL.
+    assert vingerafdruk() == "e4b9e02e2afdaf28e73ced90cb945899ab8a7766c01901feb06418856d710d2f"
 
 
 def test_demodata_van_issue_14(settings, django_capture_on_commit_callbacks):

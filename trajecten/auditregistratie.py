@@ -2,7 +2,21 @@
 
 from auditlog.registry import auditlog
 
-from .models import Coach, Deelnemer, Intake, Plaatsing, Traject, Werkgever
+from .models import (
+    Bijeenkomst,
+    Coach,
+    Contactpersoon,
+    Deelname,
+    Deelnemer,
+    Intake,
+    Plaatsing,
+    SocialReturnAfspraak,
+    Traject,
+    Vacature,
+    Voordracht,
+    Werkgever,
+    WerkgeverContact,
+)
 
 auditlog.register(Deelnemer, mask_fields=["bsn"])
 auditlog.register(Traject)
@@ -10,3 +24,10 @@ auditlog.register(Intake)
 auditlog.register(Plaatsing)
 auditlog.register(Coach)
 auditlog.register(Werkgever)
+auditlog.register(Contactpersoon)
+auditlog.register(WerkgeverContact)
+auditlog.register(SocialReturnAfspraak)
+auditlog.register(Bijeenkomst, m2m_fields={"werkgevers", "gemeenten"})
+auditlog.register(Deelname)
+auditlog.register(Vacature)
+auditlog.register(Voordracht)

@@ -39,6 +39,16 @@ class ActieNummer(ObjectnummerConverter):
 
 class DocumentNummer(ObjectnummerConverter):
     model = "trajecten.document"
+class BijeenkomstNummer(ObjectnummerConverter):
+    model = "trajecten.bijeenkomst"
+
+
+class VacatureNummer(ObjectnummerConverter):
+    model = "trajecten.vacature"
+
+
+class VoordrachtNummer(ObjectnummerConverter):
+    model = "trajecten.voordracht"
 
 
 for _naam, _converter in {
@@ -49,5 +59,8 @@ for _naam, _converter in {
     "afspraak": AfspraakNummer,
     "actie": ActieNummer,
     "document": DocumentNummer,
+    "bijeenkomst": BijeenkomstNummer,
+    "vacature": VacatureNummer,
+    "voordracht": VoordrachtNummer,
 }.items():
     register_converter(_converter, _naam)

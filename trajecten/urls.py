@@ -12,6 +12,7 @@ token, en geen namen of BSN's.
 from django.urls import path
 
 from . import converters, views  # noqa: F401 (converters registreert de padtypen)
+from .urls_relaties import urlpatterns as relaties
 
 app_name = "trajecten"
 
@@ -81,3 +82,6 @@ urlpatterns = [
     path("werkgevers/nieuw/", views.werkgever_nieuw, name="werkgever_nieuw"),
     path("werkgevers/<werkgever:pk>/", views.werkgever_detail, name="werkgever_detail"),
 ]
+
+# Werkgevers als partner (issue 16), in een eigen module.
+urlpatterns += relaties

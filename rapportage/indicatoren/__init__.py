@@ -8,8 +8,11 @@
 - `trend`: het verloop per maand; `vergelijking`: dag N naast een eerder programma;
 - `budget`: het opleidingsbudget besteed, per gemeente en voor het programma.
 
+- `werkgevers`: werkgevers als partner (contacten, Werkakkoord, bijeenkomsten, plaatsingen uit
+  een bijeenkomst of vacature, social return), per gemeente en voor de selectie.
+
 Een selectie is altijd al beperkt tot de gemeenten van de gebruiker voordat hier iets wordt
-geteld. `dashboard()` geeft alles van één pagina in een vast aantal queries (19),
+geteld. `dashboard()` geeft alles van één pagina in een vast aantal queries (19 + 7),
 onafhankelijk van het aantal trajecten, gemeenten en doelstellingen; het resultaat bevat
 alleen aggregaten (geen persoonsgegevens).
 """
@@ -28,14 +31,17 @@ from .per_gemeente import TABELRIJ, per_gemeente, totaalrij
 from .selectie import Selectie
 from .trend import trend
 from .vergelijking import vergelijking
+from .werkgevers import voeg_toe as werkgevers_toevoegen
+from .werkgevers import werkgever_cijfers
 
 
 def dashboard(selectie: Selectie) -> dict:
-    """Alle cijfers van één dashboard (19 queries)."""
+    """Alle cijfers van één dashboard (19 queries, plus 7 voor de werkgevers)."""
     doelen = doelstellingen(selectie)
     kern = kerncijfers(selectie)
     gemeenten, totaal = per_gemeente(selectie, doelen), totaalrij(selectie, kern, doelen)
     met_opleidingsbudget(gemeenten, totaal, opleidingsbudget(selectie))
+    werkgevers_toevoegen(gemeenten, totaal, werkgever_cijfers(selectie))
     return {
         "doelstellingen": doelen,
         "kerncijfers": kern,

@@ -83,6 +83,18 @@ ALLEEN_LEZEN = {"trajecten:dossier", "trajecten:bsn_tonen", "trajecten:werkgever
                 "trajecten:document_verwijderen"}
 #: Geen nummer maar een geheim token in het pad, en niets om te wijzigen.
 ZONDER_FORMULIER = {"trajecten:agenda_feed"}
+#: Werkgevers als partner (issue 16): bewerkformulieren met versie, getest in
+#: tests/werkgevers/test_versies.py; formulieren die iets nieuws maken; alleen lezen.
+PARTNERS_BEWERKEN = {
+    "trajecten:werkgever_relatie", "trajecten:bijeenkomst_detail",
+    "trajecten:voordracht_status",
+}
+PARTNERS_NIEUW = {
+    "trajecten:contactpersoon_nieuw", "trajecten:werkgever_contact_nieuw",
+    "trajecten:social_return_nieuw", "trajecten:vacature_nieuw", "trajecten:deelname_nieuw",
+    "trajecten:voordragen",
+}
+PARTNERS_LEZEN = {"trajecten:vacature_detail"}
 
 MET_NUMMER = sorted(
     p.sleutel for p in alle_patronen() if p.namespace == "trajecten" and p.parameters
@@ -134,6 +146,7 @@ def _stand():
 def test_elk_patroon_met_een_nummer_is_ingedeeld():
     assert set(MET_NUMMER) == (
         set(BEWERKEN) | set(KNOPPEN) | NIEUW | ALLEEN_LEZEN | ZONDER_FORMULIER
+        | PARTNERS_BEWERKEN | PARTNERS_NIEUW | PARTNERS_LEZEN
     )
 
 

@@ -33,7 +33,15 @@ from trajecten.factories import (
     UitgaveFactory,
     demo_pdf,
 )
-from trajecten.models import Deelnemer, Verhuizing
+from trajecten.models import (
+    Bijeenkomst,
+    Deelname,
+    Deelnemer,
+    Vacature,
+    Verhuizing,
+    Voordracht,
+    vandaag,
+)
 from trajecten.services.documenten import document_uploaden
 
 pytestmark = pytest.mark.django_db
@@ -44,11 +52,20 @@ GEZONDHEID = "Rugklachten na de vlucht"
 WERKPLEK_PK = [
     p for p in alle_patronen() if p.namespace == "trajecten" and "pk" in p.parameters
 ]
-#: Alleen POST: het volledige BSN tonen, en de knop 'op de wachtlijst zetten'.
+#: Alleen POST: het volledige BSN tonen, en de knoppen 'op de wachtlijst zetten', de status van
+#: een actie, een document verwijderen en 'voordragen'.
 ALLEEN_POST = {"trajecten:bsn_tonen", "trajecten:wachtlijst", "trajecten:actie_status",
-               "trajecten:document_verwijderen"}
+               "trajecten:document_verwijderen", "trajecten:voordragen"}
 #: Een knop die doorstuurt: hij toont niets, dus is hij geen inzage.
-KNOPPEN = {"trajecten:wachtlijst", "trajecten:actie_status", "trajecten:document_verwijderen"}
+KNOPPEN = {"trajecten:wachtlijst", "trajecten:actie_status", "trajecten:document_verwijderen",
+           "trajecten:voordragen"}
+#: Padtypen van objecten die geen persoon zijn (issue 16): een werkgever, bijeenkomst of
+#: vacature; hun pagina's zijn geen inzage van één deelnemer.
+GEEN_PERSOON = {"werkgever", "bijeenkomst", "vacature"}
+
+
+def _padtype(patroon) -> str:
+    return next(deel.split("<")[1].split(":")[0] for _s, deel in patroon.delen if "<" in deel)
 
 
 @pytest.fixture
@@ -69,6 +86,13 @@ def dossier(groningen, medewerker):
         deelnemer=deelnemer, van_gemeente=groningen, naar_gemeente=groningen,
         overdrachtsnotitie="Let op: " + GEZONDHEID,
     )
+    bijeenkomst = Bijeenkomst.objects.create(soort="stagecafe", titel="Stage-café",
+                                             datum=vandaag(), plaats="Forum",
+                                             organisator="Gemeente")
+    bijeenkomst.gemeenten.add(groningen)
+    vacature = Vacature.objects.create(werkgever=plaatsing.werkgever, gemeente=groningen,
+                                       functie="Kok", sector="horeca", uren_per_week=24,
+                                       open_tot=vandaag())
     return {
         "trajecten.deelnemer": deelnemer, "trajecten.traject": traject,
         "trajecten.intake": intake, "trajecten.plaatsing": plaatsing,
@@ -76,6 +100,12 @@ def dossier(groningen, medewerker):
         "trajecten.afspraak": afspraak, "trajecten.actie": ActieFactory(traject=traject),
         "trajecten.uitgave": UitgaveFactory(traject=traject),
         "trajecten.document": document, "trajecten.verhuizing": verhuizing,
+        "trajecten.bijeenkomst": bijeenkomst,
+        "trajecten.vacature": vacature,
+        "trajecten.voordracht": Voordracht.objects.create(vacature=vacature,
+                                                          deelnemer=deelnemer),
+        "trajecten.deelname": Deelname.objects.create(bijeenkomst=bijeenkomst,
+                                                      deelnemer=deelnemer),
     }
 
 
@@ -114,8 +144,9 @@ def test_elke_pagina_van_de_werkplek_over_een_deelnemer_is_een_logregel(
         return
     assert antwoord.status_code == 200
     regels = Toegangslog.objects.all()
-    if patroon.sleutel == "trajecten:werkgever_detail":
-        # Een werkgever is geen persoon; de lijst van zijn plaatsingen is een lijst.
+    if _padtype(patroon) in GEEN_PERSOON:
+        # Een werkgever, bijeenkomst of vacature is geen persoon; wat de pagina over
+        # deelnemers toont, is een lijst.
         assert not regels.exists()
         return
     regel = regels.get()  # precies één: geen tweede regel naast een specifiekere inzage
@@ -172,7 +203,7 @@ def test_een_geweigerde_poging_staat_bij_de_deelnemer(
     regel = Toegangslog.objects.get()
     assert (regel.actie, regel.resultaat) == (
         Actie.TOEGANG_GEWEIGERD, Toegangslog.Resultaat.GEWEIGERD)
-    if patroon.sleutel == "trajecten:werkgever_detail":
+    if _padtype(patroon) in GEEN_PERSOON:
         assert regel.deelnemer_nummer is None
     else:
         assert regel.deelnemer_nummer == dossier["trajecten.deelnemer"].pk

@@ -14,6 +14,7 @@ soort adminpagina één regel, plus de uitzonderingen bij naam), net als de MFA-
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from urllib.parse import quote
@@ -52,13 +53,21 @@ from trajecten.factories import (
     demo_pdf,
 )
 from trajecten.models import (
+    Bijeenkomst,
     Contactmoment,
+    Contactpersoon,
+    Deelname,
     Deelnemer,
     Intake,
     Plaatsing,
+    SocialReturnAfspraak,
     Traject,
+    Vacature,
     Verhuizing,
+    Voordracht,
     Werkgever,
+    WerkgeverContact,
+    vandaag,
 )
 from trajecten.services.documenten import document_uploaden
 
@@ -436,6 +445,58 @@ TABEL: dict[str, Rij] = {
         post=(LOGIN, 405, 405, 403, 403, 403, 403),
         pk="werkgever",
     ),
+    # --- werkgevers als partner (issue 16): alleen medewerkers, alleen eigen gemeenten ---------
+    "trajecten:social_return_achter": Rij(
+        get=(LOGIN, 200, 200, 403, 403, 403, 403),
+        post=(LOGIN, 405, 405, 403, 403, 403, 403),
+    ),
+    **{naam: Rij(
+        get=(LOGIN, 200, 404, 403, 403, 403, 403),
+        post=(LOGIN, 200, 404, 403, 403, 403, 403),
+        pk="werkgever",
+        waarom="een lege POST toont de foutmeldingen en slaat niets op",
+    ) for naam in ("trajecten:werkgever_relatie", "trajecten:contactpersoon_nieuw",
+                   "trajecten:werkgever_contact_nieuw", "trajecten:social_return_nieuw",
+                   "trajecten:vacature_nieuw")},
+    "trajecten:bijeenkomst_lijst": Rij(
+        get=(LOGIN, 200, 200, 403, 403, 403, 403),
+        post=(LOGIN, 405, 405, 403, 403, 403, 403),
+    ),
+    "trajecten:bijeenkomst_nieuw": Rij(
+        get=(LOGIN, 200, 200, 403, 403, 403, 403),
+        post=(LOGIN, 200, 200, 403, 403, 403, 403),
+    ),
+    "trajecten:bijeenkomst_detail": Rij(
+        get=(LOGIN, 200, 404, 403, 403, 403, 403),
+        post=(LOGIN, 200, 404, 403, 403, 403, 403),
+        pk="bijeenkomst",
+        waarom="de pagina is ook het formulier voor de aanwezigheid",
+    ),
+    "trajecten:deelname_nieuw": Rij(
+        get=(LOGIN, 200, 404, 403, 403, 403, 403),
+        post=(LOGIN, 200, 404, 403, 403, 403, 403),
+        pk="deelnemer",
+    ),
+    "trajecten:vacature_lijst": Rij(
+        get=(LOGIN, 200, 200, 403, 403, 403, 403),
+        post=(LOGIN, 405, 405, 403, 403, 403, 403),
+    ),
+    "trajecten:vacature_detail": Rij(
+        get=(LOGIN, 200, 404, 403, 403, 403, 403),
+        post=(LOGIN, 405, 405, 403, 403, 403, 403),
+        pk="vacature",
+    ),
+    "trajecten:voordragen": Rij(
+        get=(LOGIN, 405, 405, 403, 403, 403, 403),
+        post=(LOGIN, Door("/vacatures/{pk}/"), 404, 403, 403, 403, 403),
+        pk="vacature",
+        waarom="alleen POST; zonder deelnemer terug naar de vacature met een melding",
+    ),
+    "trajecten:voordracht_status": Rij(
+        get=(LOGIN, 200, 404, 403, 403, 403, 403),
+        post=(LOGIN, 200, 404, 403, 403, 403, 403),
+        pk="voordracht",
+    ),
     # --- de Django-admin (namespace admin): alleen beheerders ----------------------------------
     "admin:index": _admin(200),
     "admin:login": Rij(
@@ -532,6 +593,15 @@ def objecten(groningen, medewerker, beheerder):
     traject.coach = coach
     traject.save(update_fields=["coach"])
     deelnemer = traject.deelnemer
+    werkgever = plaatsing.werkgever
+    bijeenkomst = Bijeenkomst.objects.create(
+        soort="stagecafe", titel="Stage-café", datum=vandaag(), plaats="Forum",
+        organisator="Gemeente")
+    bijeenkomst.gemeenten.add(groningen)
+    vacature = Vacature.objects.create(
+        werkgever=werkgever, gemeente=groningen, functie="Kok", sector="horeca",
+        uren_per_week=24, open_tot=vandaag())
+    voordracht = Voordracht.objects.create(vacature=vacature, deelnemer=deelnemer)
     logregel = registreer_toegang(actie=Toegangslog.Actie.EXPORT, actor=beheerder)
     admin = {
         "auth.group": Group.objects.create(name="testgroep"),
@@ -577,6 +647,18 @@ def objecten(groningen, medewerker, beheerder):
         "trajecten.document": document,
         "trajecten.verhuizing": Verhuizing.objects.create(
             deelnemer=deelnemer, van_gemeente=groningen, naar_gemeente=groningen),
+        "trajecten.contactpersoon": Contactpersoon.objects.create(werkgever=werkgever,
+                                                                  naam="Petra"),
+        "trajecten.werkgevercontact": WerkgeverContact.objects.create(
+            werkgever=werkgever, gemeente=groningen, datum=vandaag(), soort="bezoek"),
+        "trajecten.socialreturnafspraak": SocialReturnAfspraak.objects.create(
+            werkgever=werkgever, gemeente=groningen, contract="Bestek", aantal_plaatsingen=2,
+            startdatum=vandaag(), einddatum=vandaag() + datetime.timedelta(days=90)),
+        "trajecten.bijeenkomst": bijeenkomst,
+        "trajecten.deelname": Deelname.objects.create(bijeenkomst=bijeenkomst,
+                                                      deelnemer=deelnemer),
+        "trajecten.vacature": vacature,
+        "trajecten.voordracht": voordracht,
         "rapportage.programma": vervolg,
         "rapportage.doelstelling": Doelstelling.objects.filter(programma=vervolg).first(),
     }
@@ -589,6 +671,9 @@ def objecten(groningen, medewerker, beheerder):
         "afspraak": afspraak,
         "actie": actie,
         "document": document,
+        "bijeenkomst": bijeenkomst,
+        "vacature": vacature,
+        "voordracht": voordracht,
         "admin": admin,
     }
 

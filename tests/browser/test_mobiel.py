@@ -36,6 +36,7 @@ from trajecten.factories import (
     UitgaveFactory,
     WerkgeverFactory,
 )
+from trajecten.models import Bijeenkomst, Deelname, SocialReturnAfspraak, Vacature, Voordracht
 
 TELEFOON = {"width": 390, "height": 844}
 
@@ -48,6 +49,9 @@ class Gegevens:
     zonder_traject: int
     werkgever: int
     afspraak: int  # vandaag, in de agenda van de medewerker
+    bijeenkomst: int = 0  # issue 16: met een werkgever en de deelnemer erbij
+    vacature: int = 0
+    voordracht: int = 0
 
 
 #: Elke pagina van de medewerker en het pad waarop de test hem opent.
@@ -87,6 +91,20 @@ PAGINAS: dict[str, Callable[[Gegevens], str]] = {
     "password_change_done": lambda g: "/accounts/password_change/done/",
     "two_factor:profile": lambda g: "/accounts/mfa/",
     "two_factor:setup": lambda g: "/accounts/mfa/instellen/",
+    # Werkgevers als partner (issue 16).
+    "trajecten:social_return_achter": lambda g: "/werkgevers/social-return/",
+    "trajecten:werkgever_relatie": lambda g: f"/werkgevers/{g.werkgever}/relatie/",
+    "trajecten:contactpersoon_nieuw": lambda g: f"/werkgevers/{g.werkgever}/contactpersoon/",
+    "trajecten:werkgever_contact_nieuw": lambda g: f"/werkgevers/{g.werkgever}/contact/",
+    "trajecten:social_return_nieuw": lambda g: f"/werkgevers/{g.werkgever}/social-return/",
+    "trajecten:vacature_nieuw": lambda g: f"/werkgevers/{g.werkgever}/vacature/",
+    "trajecten:bijeenkomst_lijst": lambda g: "/bijeenkomsten/",
+    "trajecten:bijeenkomst_nieuw": lambda g: "/bijeenkomsten/nieuw/",
+    "trajecten:bijeenkomst_detail": lambda g: f"/bijeenkomsten/{g.bijeenkomst}/",
+    "trajecten:deelname_nieuw": lambda g: f"/deelnemers/{g.deelnemer}/bijeenkomst/",
+    "trajecten:vacature_lijst": lambda g: "/vacatures/",
+    "trajecten:vacature_detail": lambda g: f"/vacatures/{g.vacature}/",
+    "trajecten:voordracht_status": lambda g: f"/voordrachten/{g.voordracht}/",
 }
 
 #: Pagina's die alleen een POST toont: (de pagina met de knop, de tekst van de knop).
@@ -103,6 +121,7 @@ NIET_GEMETEN: dict[str, str] = {
     "trajecten:actie_status": "alleen POST: een knop op het actieplan",
     "trajecten:document_verwijderen": "alleen POST: een knop in het dossier",
     "trajecten:document_downloaden": "een download (bijlage)",
+    "trajecten:voordragen": "alleen POST: een knop op de pagina van de vacature",
     "mfa_controleren": "stuurt zonder apparaat door naar het instellen",
     "importeren:sjabloon_csv": "een download",
     "importeren:sjabloon_xlsx": "een download",
@@ -203,9 +222,24 @@ def gegevens(groningen, medewerker, lopend_programma) -> Gegevens:
     ActieFactory(traject=traject, status="gedaan")
     UitgaveFactory(traject=traject, omschrijving="Cursus vaktaal zorg en welzijn (niveau 3)")
     zonder_traject = DeelnemerFactory(gemeente=groningen)
+    bijeenkomst = Bijeenkomst.objects.create(
+        soort="stagecafe", titel="Stage-café zorg en welzijn in de Noorderpoort", datum=vandaag,
+        plaats="Noorderpoort, Zernikelaan 12, Groningen", organisator="Gemeente Groningen")
+    bijeenkomst.gemeenten.add(groningen)
+    bijeenkomst.werkgevers.add(werkgever)
+    Deelname.objects.create(bijeenkomst=bijeenkomst, deelnemer=lang)
+    vacature = Vacature.objects.create(
+        werkgever=werkgever, gemeente=groningen, functie="Medewerker facilitaire dienstverlening",
+        sector="zorg", uren_per_week=24, open_tot=vandaag + datetime.timedelta(days=30))
+    voordracht = Voordracht.objects.create(vacature=vacature, deelnemer=lang)
+    SocialReturnAfspraak.objects.create(
+        werkgever=werkgever, gemeente=groningen, contract="Raamcontract schoonmaak en groen",
+        aantal_plaatsingen=5, startdatum=vandaag - datetime.timedelta(days=300),
+        einddatum=vandaag + datetime.timedelta(days=30))
     return Gegevens(
         deelnemer=lang.pk, traject=traject.pk, plaatsing=plaatsing.pk,
         zonder_traject=zonder_traject.pk, werkgever=werkgever.pk, afspraak=afspraak.pk,
+        bijeenkomst=bijeenkomst.pk, vacature=vacature.pk, voordracht=voordracht.pk,
     )
 
 

@@ -146,7 +146,8 @@ def test_export_foute_filters(client, landelijk, query, melding):
 def test_rapport_bladen_koppen_notaties_en_toelichting(client, landelijk, hand):
     client.force_login(landelijk)
     boek = werkboek(client.get(XLSX, {"programma": hand["p"].pk}))
-    assert boek.sheetnames == ["Samenvatting", "Per gemeente", "Trend per maand", "Toelichting"]
+    assert boek.sheetnames == ["Samenvatting", "Per gemeente", "Trend per maand", "Toelichting",
+                               "Werkgevers"]
     for blad in boek.worksheets:
         assert blad.freeze_panes == "A2", blad.title
         assert all(c.font.bold for c in blad[1]), blad.title

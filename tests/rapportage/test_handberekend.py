@@ -59,6 +59,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from rapportage.indicatoren.werkgevers import SLEUTELS as WERKGEVER_SLEUTELS
 from tests.rapportage import handdata
 from tests.rapportage.hulp import als_dicts, blad_rijen, getallen, lees_csv, tabellen, werkboek
 
@@ -373,10 +374,15 @@ def test_csv(client, landelijk, hand):
         assert getal["deelnemers_per_coach"] == (v["Deelnemers per coach"] or "")
         assert getal["opleidingsbudget_besteed"] == v["Opleidingsbudget besteed"]
         assert getal["opleidingsbudget_trajecten"] == BUDGET_TRAJECTEN[gemeente]
-    # De kolommen van issue 14 staan achteraan: de bestaande kolommen houden hun plaats.
-    assert list(rijen[0])[:5] == ["cbs_code", "gemeente", "trajecten_gestart",
-                                  "personen_geplaatst", "plaatsingen_baan"]
-    assert list(rijen[0])[-2:] == ["opleidingsbudget_besteed", "opleidingsbudget_trajecten"]
+    # De kolommen van issue 14 en daarna die van issue 16 staan achteraan: de bestaande
+    # kolommen houden hun plaats.
+    kolommen = list(rijen[0])
+    assert kolommen[:5] == ["cbs_code", "gemeente", "trajecten_gestart",
+                            "personen_geplaatst", "plaatsingen_baan"]
+    budget = kolommen.index("opleidingsbudget_besteed")
+    assert kolommen[budget:budget + 2] == ["opleidingsbudget_besteed",
+                                           "opleidingsbudget_trajecten"]
+    assert kolommen[budget + 2:] == list(WERKGEVER_SLEUTELS)
     totaal = rijen[-1]
     # De soorten apart en de kosten: som van de rijen (elk traject hoort bij één gemeente).
     assert (totaal["plaatsingen_proefplaatsing"], totaal["plaatsingen_opleiding"],
@@ -389,7 +395,8 @@ def test_csv(client, landelijk, hand):
 def test_xlsx(client, landelijk, hand):
     client.force_login(landelijk)
     boek = werkboek(client.get(XLSX, {"programma": hand["p"].pk}))
-    assert boek.sheetnames == ["Samenvatting", "Per gemeente", "Trend per maand", "Toelichting"]
+    assert boek.sheetnames == ["Samenvatting", "Per gemeente", "Trend per maand", "Toelichting",
+                               "Werkgevers"]
     rijen = blad_rijen(boek, "Per gemeente")
     assert [r["CBS-code"] for r in rijen] == [*CBS.values(), "TOTAAL"]
     for gemeente, rij in zip([*RIJEN, "Totaal"], rijen, strict=True):

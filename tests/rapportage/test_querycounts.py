@@ -22,8 +22,10 @@ pytestmark = pytest.mark.django_db
 #: `indicatoren.dashboard()`: doelstellingen 5 (de doelen; per indicator landelijk en per
 #: gemeente), kerncijfers 4 (trajecten, plaatsingen, uitstroom, mediaan), per gemeente 3
 #: (trajecten, plaatsingen, gemeenten), trechter 1, trend 2, vergelijking 2, opleidingsbudget 2
-#: (per gemeente, voor het programma; issue 14).
-DASHBOARD = 19
+#: (per gemeente, voor het programma; issue 14); werkgevers als partner 7 (issue 16: contacten
+#: per gemeente en totaal, bijeenkomsten per gemeente en totaal, deelnames, plaatsingen uit een
+#: bijeenkomst of vacature, social return).
+DASHBOARD = 19 + 7
 #: Sessie, gebruiker en rollen van een ingelogde gebruiker.
 SESSIE = 3
 

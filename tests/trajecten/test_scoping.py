@@ -24,7 +24,16 @@ from trajecten.factories import (
     WerkgeverFactory,
     demo_pdf,
 )
-from trajecten.models import Contactmoment, Deelnemer, Document, Plaatsing, Traject
+from trajecten.models import (
+    Bijeenkomst,
+    Contactmoment,
+    Deelnemer,
+    Document,
+    Plaatsing,
+    Traject,
+    Vacature,
+    Voordracht,
+)
 from trajecten.services.documenten import document_uploaden
 
 pytestmark = pytest.mark.django_db
@@ -61,14 +70,26 @@ MET_ID = {
     "documenten": "deelnemer",
     "document_downloaden": "document",
     "document_verwijderen": "document",
+    # Werkgevers als partner (issue 16).
+    "werkgever_relatie": "werkgever",
+    "contactpersoon_nieuw": "werkgever",
+    "werkgever_contact_nieuw": "werkgever",
+    "social_return_nieuw": "werkgever",
+    "vacature_nieuw": "werkgever",
+    "bijeenkomst_detail": "bijeenkomst",
+    "deelname_nieuw": "deelnemer",
+    "vacature_detail": "vacature",
+    "voordragen": "vacature",
+    "voordracht_status": "voordracht",
 }
 #: Alleen POST (een knop op een andere pagina): een GET geeft 405 en leest niets, ook in de
 #: eigen gemeente. Met de status van een POST in de eigen gemeente.
 ALLEEN_POST = {"wachtlijst": 302, "deelnemer_zoeken": 302, "bsn_tonen": 200,
-               "actie_status": 302, "document_verwijderen": 302}
+               "actie_status": 302, "document_verwijderen": 302, "voordragen": 302}
 ZONDER_ID = [
     "werkvoorraad", "deelnemer_lijst", "bsn_zoeken", "deelnemer_nieuw", "werkgever_lijst",
     "werkgever_nieuw", "deelnemer_zoeken", "agenda", "agenda_koppeling",
+    "social_return_achter", "bijeenkomst_lijst", "bijeenkomst_nieuw", "vacature_lijst",
 ]
 #: Zonder inloggen, met een geheim token in plaats van een id: tests/trajecten/test_agenda.py.
 AGENDA_ABONNEMENT = "agenda_feed"
@@ -79,6 +100,13 @@ def groningse_objecten(groningen, vervolg, medewerker):
     """Een dossier in Groningen met een lopend traject, een plaatsing en een werkgever."""
     traject = TrajectFactory(deelnemer__gemeente=groningen, programma=vervolg, gestart=True)
     plaatsing = PlaatsingFactory(traject=traject)
+    bijeenkomst = Bijeenkomst.objects.create(soort="ontmoeting", titel="Ontmoeting",
+                                             datum=VANDAAG, plaats="Forum",
+                                             organisator="Gemeente")
+    bijeenkomst.gemeenten.add(groningen)
+    vacature = Vacature.objects.create(werkgever=plaatsing.werkgever, gemeente=groningen,
+                                       functie="Kok", sector="horeca", uren_per_week=24,
+                                       open_tot=VANDAAG)
     return {
         "deelnemer": traject.deelnemer,
         "traject": traject,
@@ -90,6 +118,10 @@ def groningse_objecten(groningen, vervolg, medewerker):
             deelnemer=traject.deelnemer, door=medewerker, soort="cv",
             bestand=SimpleUploadedFile("cv.pdf", demo_pdf(["Cv"])),
         ),
+        "bijeenkomst": bijeenkomst,
+        "vacature": vacature,
+        "voordracht": Voordracht.objects.create(vacature=vacature,
+                                                deelnemer=traject.deelnemer),
     }
 
 

@@ -14,7 +14,8 @@ deelnemernummer), en elke geweigerde poging ook: dat doet
 `gemeenten.toegangslog.ToegangslogMiddleware` voor alle admins samen. Wat een beheerder mag zien,
 bepalen zijn Django-rechten; `is_staff` alleen geeft niets.
 
-Per onderwerp een module (`deelnemer.py`, `coach.py`, `werkgever.py`, `traject.py`); `basis.py`
+Per onderwerp een module (`deelnemer.py`, `coach.py`, `werkgever.py`, `traject.py`,
+`relaties.py`); `basis.py`
 heeft wat ze delen.
 """
 
@@ -24,6 +25,15 @@ from .budget import OpleidingsbudgetAdmin
 from .coach import CoachAdmin, CoachtekortAdmin, GetraindFilter, VogFilter
 from .deelnemer import DeelnemerAdmin
 from .historie import WijzigingshistorieInZinnenAdmin
+from .relaties import (
+    BijeenkomstAdmin,
+    ContactpersoonAdmin,
+    DeelnameAdmin,
+    SocialReturnAfspraakAdmin,
+    VacatureAdmin,
+    VoordrachtAdmin,
+    WerkgeverContactAdmin,
+)
 from .traject import (
     AfspraakAdmin,
     ContactmomentAdmin,
@@ -39,6 +49,13 @@ __all__ = [
     "UitgaveAdmin",
     "VerhuizingAdmin",
     "OpleidingsbudgetAdmin",
+    "BijeenkomstAdmin",
+    "ContactpersoonAdmin",
+    "DeelnameAdmin",
+    "SocialReturnAfspraakAdmin",
+    "VacatureAdmin",
+    "VoordrachtAdmin",
+    "WerkgeverContactAdmin",
     "AfspraakAdmin",
     "BijTrajectAdmin",
     "CoachAdmin",

@@ -20,6 +20,7 @@ class WerkgeverAdmin(AlleenVerklaardeFilters, admin.ModelAdmin):
     list_select_related = ["gemeente"]
     ordering = ["naam"]
     readonly_fields = ["aangemaakt_op", "gewijzigd_op"]
+    filter_horizontal = ["gemeenten"]
 
     def get_queryset(self, request):
         # Een gecorreleerde subquery telt alleen voor de rijen op de pagina.

@@ -30,6 +30,8 @@ factories in `trajecten/factories.py`. De modules, in de volgorde van de opbouw:
 - `lopend.py`: het Vervolg Banenoffensief tot vandaag;
 - `historie.py`: het Banenoffensief 2006–2009;
 - `actieplan.py`: actieplannen, opleidingsbudgetten, documenten en overdrachten (issue 14).
+- `partners.py`: werkgevers als partner (Werkakkoorden, contacten, social return,
+  bijeenkomsten, vacatures en voordrachten).
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ from .opruimen import (
     zonder_rijtriggers,
 )
 from .organisaties import maak_coaches, maak_werkgevers
+from .partners import maak_partners
 
 __all__ = [
     "DEMO_ACCOUNTS",
@@ -98,4 +101,5 @@ def bouw_demodata(
             b.voortgang(f"lopend programma: {begin + aantal}")
         maak_historie(b)
         maak_actieplan_budget_documenten(b, seed=seed)
+        maak_partners(b)
     return b.telling

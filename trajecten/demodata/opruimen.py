@@ -11,23 +11,34 @@ from gemeenten.models import Gemeente
 from ..models import (
     Actie,
     Afspraak,
+    Bijeenkomst,
     Coach,
     Contactmoment,
+    Contactpersoon,
+    Deelname,
     Deelnemer,
     Document,
     Intake,
     Plaatsing,
+    SocialReturnAfspraak,
     Traject,
     Uitgave,
+    Vacature,
     Verhuizing,
+    Voordracht,
     Werkgever,
+    WerkgeverContact,
 )
 
 #: De tabellen die seed_demo wist en vult, in een volgorde waarin wissen kan.
 DOSSIERMODELLEN = [
     Document, Verhuizing, Actie, Uitgave,
-    Contactmoment, Afspraak, Plaatsing, Intake, Traject, Coach.gemeenten.through, Coach,
-    Deelnemer, Werkgever,
+    Contactmoment, Afspraak, Plaatsing,
+    # Werkgevers als partner (issue 16):
+    Voordracht, Deelname, Bijeenkomst.werkgevers.through, Bijeenkomst.gemeenten.through,
+    Bijeenkomst, Vacature, SocialReturnAfspraak, WerkgeverContact, Contactpersoon,
+    Werkgever.gemeenten.through,
+    Intake, Traject, Coach.gemeenten.through, Coach, Deelnemer, Werkgever,
 ]
 
 

@@ -30,6 +30,18 @@ from .basis import (
 from .contact import ContactmomentForm
 from .deelnemer import BsnZoekForm, DeelnemerForm, VerhuizenForm
 from .plaatsing import PlaatsingBeeindigenForm, PlaatsingForm, PlaatsingWijzigenForm
+from .relaties import (
+    AanwezigheidForm,
+    BijeenkomstForm,
+    ContactpersoonForm,
+    DeelnameForm,
+    SocialReturnForm,
+    VacatureForm,
+    VoordrachtStatusForm,
+    VoordragenForm,
+    WerkgeverContactForm,
+    WerkgeverRelatieForm,
+)
 from .traject import (
     BehandelaarForm,
     CoachToewijzenForm,
@@ -46,6 +58,16 @@ __all__ = [
     "ActieStatusForm",
     "DocumentForm",
     "UitgaveForm",
+    "AanwezigheidForm",
+    "BijeenkomstForm",
+    "ContactpersoonForm",
+    "DeelnameForm",
+    "SocialReturnForm",
+    "VacatureForm",
+    "VoordrachtStatusForm",
+    "VoordragenForm",
+    "WerkgeverContactForm",
+    "WerkgeverRelatieForm",
     "DATUM_FORMAAT",
     "AfspraakAfmeldenForm",
     "AfspraakForm",

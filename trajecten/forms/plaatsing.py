@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..constants import Contractvorm, Sector, Soort
-from ..models import Plaatsing, Werkgever, vandaag
+from ..models import Bijeenkomst, Plaatsing, Vacature, Werkgever, vandaag
 from .basis import NLDSFormulier, VersieVeld, datumveld, modelveld
 
 
@@ -51,10 +51,22 @@ class PlaatsingForm(NLDSFormulier, forms.Form):
         error_messages={"required": _("Kies de contractvorm; zonder arbeidscontract is "
                                       "‘geen arbeidscontract’.")},
     )
+    vacature = forms.ModelChoiceField(
+        queryset=None, label=_("via vacature"), required=False, empty_label=_("— geen —"),
+        help_text=_("Optioneel: de vacature waarop de deelnemer werd aangenomen."),
+    )
+    bijeenkomst = forms.ModelChoiceField(
+        queryset=None, label=_("via bijeenkomst"), required=False, empty_label=_("— geen —"),
+        help_text=_("Optioneel: de bijeenkomst waaruit de plaatsing voortkwam."),
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["werkgever"].queryset = Werkgever.objects.voor(user).order_by("naam")
+        self.fields["vacature"].queryset = (
+            Vacature.objects.voor(user).select_related("werkgever").order_by("functie", "pk"))
+        self.fields["bijeenkomst"].queryset = (
+            Bijeenkomst.objects.voor(user).order_by("-datum", "-pk"))
 
     def nieuwe_werkgever(self) -> dict | None:
         d = self.cleaned_data

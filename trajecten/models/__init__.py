@@ -8,11 +8,14 @@
 - `afspraak.py`: de agenda (`Afspraak`) en het agenda-abonnement (`Agendafeed`);
 - `actieplan.py`: de acties van het actieplan (`Actie`); `budget.py`: het opleidingsbudget
   (`Opleidingsbudget`, `Uitgave`); `document.py`: documenten; `verhuizing.py`: verhuizingen.
+- `werkgeverrelatie.py`, `bijeenkomst.py`, `vacature.py`: werkgevers als partner
+  (contactpersonen, contacten, social return, bijeenkomsten, vacatures en voordrachten).
 """
 
 from .actieplan import Actie, ActieQuerySet, ActieStatus, ActieUitvoerder
 from .afspraak import Afspraak, AfspraakQuerySet, Agendafeed
 from .basis import Tijdstempels, vandaag, versieveld
+from .bijeenkomst import Bijeenkomst, BijeenkomstQuerySet, Deelname
 from .budget import Opleidingsbudget, Uitgave, UitgaveSoort
 from .coach import Coach, CoachQuerySet, Coachtekort
 from .contact import Contactmoment
@@ -20,8 +23,10 @@ from .deelnemer import Deelnemer, DeelnemerQuerySet
 from .document import Document, DocumentSoort
 from .plaatsing import Plaatsing, PlaatsingQuerySet
 from .traject import Intake, Traject, TrajectQuerySet
+from .vacature import Vacature, VacatureQuerySet, Voordracht, VoordrachtQuerySet
 from .verhuizing import Verhuizing
-from .werkgever import Werkgever, WerkgeverQuerySet
+from .werkgever import Grootte, Werkgever, WerkgeverQuerySet
+from .werkgeverrelatie import Contactpersoon, SocialReturnAfspraak, WerkgeverContact
 
 __all__ = [
     "Actie",
@@ -35,6 +40,17 @@ __all__ = [
     "UitgaveSoort",
     "Verhuizing",
     "Afspraak",
+    "Bijeenkomst",
+    "BijeenkomstQuerySet",
+    "Contactpersoon",
+    "Deelname",
+    "Grootte",
+    "SocialReturnAfspraak",
+    "Vacature",
+    "VacatureQuerySet",
+    "Voordracht",
+    "VoordrachtQuerySet",
+    "WerkgeverContact",
     "AfspraakQuerySet",
     "Agendafeed",
     "Coach",

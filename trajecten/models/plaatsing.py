@@ -42,6 +42,16 @@ class Plaatsing(Tijdstempels):
     contractvorm = models.CharField(
         _("contractvorm"), max_length=20, choices=Contractvorm.choices, default=Contractvorm.GEEN
     )
+    bijeenkomst = models.ForeignKey(
+        "trajecten.Bijeenkomst", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="plaatsingen", verbose_name=_("via bijeenkomst"),
+        help_text=_("De bijeenkomst waaruit de plaatsing voortkwam, als die er is."),
+    )
+    vacature = models.ForeignKey(
+        "trajecten.Vacature", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="plaatsingen", verbose_name=_("via vacature"),
+        help_text=_("De vacature waarop de deelnemer werd aangenomen, als die er is."),
+    )
     versie = versieveld()
 
     objects = PlaatsingQuerySet.as_manager()

@@ -11,6 +11,9 @@
 - `werkgevers.py`: werkgevers en hun plaatsingen;
 - `actieplan.py`: acties, voortgang, budgetstand en documenten van een dossier, en de verlopen
   acties voor de werkvoorraad (issue 14).
+- `relaties.py`: de relatie met een werkgever, social return met voortgang en achter op schema;
+- `bijeenkomsten.py`: bijeenkomsten, aanwezigen, de tijdlijnregels van een deelnemer;
+- `vacatures.py`: vacatures, voordrachten en passende deelnemers met de reden.
 
 Scoping gebeurt op één plek per model: elke functie begint bij `Model.objects.voor(user)` (de
 gemeenten waarin `user` medewerker is, `Gemeente.objects.voor(user)`). Een view die een id
@@ -28,6 +31,14 @@ from .behandelaars import (
     coachtekort_per_gemeente,
     medewerkers_van,
     wachtdagen,
+)
+from .bijeenkomsten import (
+    aanwezigen,
+    bijeenkomst_gebeurtenissen,
+    bijeenkomst_lijst,
+    bijeenkomst_ophalen,
+    bijeenkomsten_voor_deelnemer,
+    kandidaat_aanwezigen,
 )
 from .coaches import CoachSuggestie, coach_suggesties
 from .deelnemers import (
@@ -48,6 +59,22 @@ from .ophalen import (
     werkgever_ophalen,
 )
 from .programmas import lopende_programmas
+from .relaties import (
+    Voortgang,
+    met_gerealiseerd,
+    social_return_achter,
+    social_return_van,
+    voortgang,
+    werkgever_relatie,
+)
+from .vacatures import (
+    Kandidaat,
+    vacature_kandidaten,
+    vacature_lijst,
+    vacature_ophalen,
+    voordracht_ophalen,
+    voordrachten_bij,
+)
 from .werkgevers import plaatsingen_bij_werkgever, werkgever_lijst
 from .werkvoorraad import (
     CONTACT_TERMIJN_DAGEN,
@@ -62,6 +89,24 @@ from .werkvoorraad import (
 )
 
 __all__ = [
+    "Kandidaat",
+    "Voortgang",
+    "aanwezigen",
+    "bijeenkomst_gebeurtenissen",
+    "bijeenkomst_lijst",
+    "bijeenkomst_ophalen",
+    "bijeenkomsten_voor_deelnemer",
+    "kandidaat_aanwezigen",
+    "met_gerealiseerd",
+    "social_return_achter",
+    "social_return_van",
+    "vacature_kandidaten",
+    "vacature_lijst",
+    "vacature_ophalen",
+    "voordracht_ophalen",
+    "voordrachten_bij",
+    "voortgang",
+    "werkgever_relatie",
     "CONTACT_TERMIJN_DAGEN",
     "INTAKE_TERMIJN_DAGEN",
     "NAZORG_NA_MAANDEN",

@@ -19,7 +19,10 @@
   importeert u uit hun module;
 - `versies.py`: optimistische vergrendeling (`Bewerkingsconflict`, `eis_versie`,
   `volgende_versie`);
-- `basis.py`: toegang, rijvergrendeling, dubbel verzenden, foutmeldingen per veld.
+- `basis.py`: toegang, rijvergrendeling, dubbel verzenden, foutmeldingen per veld;
+- `werkgeverrelatie.py`, `bijeenkomst.py`, `vacature.py`: werkgevers als partner (Werkakkoord,
+  contactpersonen, contacten, social return, bijeenkomsten en aanwezigheid, vacatures en
+  voordrachten).
 
 Elke handeling is keyword-only, draait in één transactie (`@transaction.atomic`), controleert de
 regels van het domein (docs/domain.md) en roept `full_clean()` aan vóór `save()`. Bij een fout
@@ -59,6 +62,7 @@ from .afspraak import (
 )
 from .basis import DUBBEL_VENSTER
 from .behandelaar import behandelaar_overdragen, op_wachtlijst_zetten
+from .bijeenkomst import aanwezigheid_vastleggen, bijeenkomst_plannen, deelname_vastleggen
 from .bsn import (
     BSN_BESTAAT,
     BSN_NIET_BRUIKBAAR,
@@ -92,8 +96,20 @@ from .traject import (
     traject_wijzigen,
     volgende_status,
 )
+from .vacature import (
+    VOORDRACHT_OVERGANGEN,
+    vacature_registreren,
+    voordracht_status_wijzigen,
+    voordragen,
+)
 from .versies import Bewerkingsconflict, eis_versie, volgende_versie
 from .werkgever import werkgever_registreren
+from .werkgeverrelatie import (
+    contactpersoon_toevoegen,
+    social_return_vastleggen,
+    werkgever_contact_vastleggen,
+    werkgever_relatie_wijzigen,
+)
 
 __all__ = [
     "AFMELDINGEN",
@@ -105,7 +121,18 @@ __all__ = [
     "MINIMUM_LEEFTIJD",
     "PLAATSING_MAX_DAGEN_VOORUIT",
     "SOORTEN_MET_WERKGEVER",
+    "VOORDRACHT_OVERGANGEN",
     "WIJZIGBARE_VELDEN",
+    "aanwezigheid_vastleggen",
+    "bijeenkomst_plannen",
+    "contactpersoon_toevoegen",
+    "deelname_vastleggen",
+    "social_return_vastleggen",
+    "vacature_registreren",
+    "voordracht_status_wijzigen",
+    "voordragen",
+    "werkgever_contact_vastleggen",
+    "werkgever_relatie_wijzigen",
     "Bewerkingsconflict",
     "BsnHouder",
     "afspraak_afmelden",

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..constants import GEPLAATST_SOORTEN, GESLOTEN_STATUSSEN, Contractvorm, Soort, Status
-from ..models import Plaatsing, Traject, Werkgever, vandaag
+from ..models import Bijeenkomst, Plaatsing, Traject, Werkgever, vandaag
 from .basis import (
     Fouten,
     datum_nl,
@@ -43,6 +43,20 @@ def _controleer_uren_en_contract(
         fouten.voeg_toe("contractvorm", _("Kies een contractvorm uit de lijst."))
 
 
+def _werkgever_zichtbaar(door, werkgever: Werkgever) -> bool:
+    """Een werkgever van een eigen gemeente, of een die met een eigen gemeente samenwerkt."""
+    return (is_medewerker_van(door, werkgever.gemeente_id)
+            or Werkgever.objects.voor(door).filter(pk=werkgever.pk).exists())
+
+
+def _controleer_herkomst(fouten: Fouten, door, bijeenkomst, vacature) -> None:
+    if bijeenkomst is not None and not Bijeenkomst.objects.voor(door).filter(
+            pk=bijeenkomst.pk).exists():
+        fouten.voeg_toe("bijeenkomst", _("Kies een bijeenkomst van uw eigen gemeenten."))
+    if vacature is not None and not is_medewerker_van(door, vacature.gemeente_id):
+        fouten.voeg_toe("vacature", _("Kies een vacature van uw eigen gemeenten."))
+
+
 @transaction.atomic
 def plaatsing_registreren(
     *,
@@ -56,8 +70,13 @@ def plaatsing_registreren(
     einddatum: datetime.date | None = None,
     uren_per_week: int | None = None,
     contractvorm: str = Contractvorm.GEEN,
+    bijeenkomst=None,
+    vacature=None,
 ) -> Plaatsing:
     """Registreert een plaatsing op een gestart, open traject.
+
+    `bijeenkomst` en `vacature` (optioneel) zeggen waar de plaatsing uit voortkwam; ze zijn van
+    de gemeenten van `door` (zie `_controleer_herkomst`).
 
     De werkgever is een bestaande werkgever uit de gemeenten van `door`, of wordt in dezelfde
     transactie aangemaakt uit `nieuwe_werkgever` (naam, kvk_nummer, sector; fouten komen terug
@@ -98,7 +117,8 @@ def plaatsing_registreren(
     if einddatum and einddatum < startdatum:
         fouten.voeg_toe("einddatum", _("De einddatum kan niet vóór de startdatum liggen."))
     _controleer_uren_en_contract(fouten, uren_per_week, contractvorm, soort)
-    if werkgever is not None and not is_medewerker_van(door, werkgever.gemeente_id):
+    _controleer_herkomst(fouten, door, bijeenkomst, vacature)
+    if werkgever is not None and not _werkgever_zichtbaar(door, werkgever):
         fouten.voeg_toe("werkgever", _("Kies een werkgever uit uw eigen gemeenten."))
     if werkgever is None and not nieuwe_werkgever and soort in SOORTEN_MET_WERKGEVER:
         fouten.voeg_toe("werkgever", _("Kies een werkgever of maak een nieuwe werkgever aan."))
@@ -138,7 +158,7 @@ def plaatsing_registreren(
     plaatsing = Plaatsing(
         traject=traject, soort=soort, werkgever=werkgever, functie=functie,
         startdatum=startdatum, einddatum=einddatum, uren_per_week=uren_per_week,
-        contractvorm=contractvorm,
+        contractvorm=contractvorm, bijeenkomst=bijeenkomst, vacature=vacature,
     )
     plaatsing.full_clean()
     plaatsing.save()

@@ -37,7 +37,8 @@ def werkgever_registreren(
 ) -> Werkgever:
     """Registreert een werkgever in een gemeente van `door`.
 
-    Een KvK-nummer dat in die gemeente al bij een werkgever hoort, wordt geweigerd.
+    Een KvK-nummer dat in die gemeente al bij een werkgever hoort, wordt geweigerd. De
+    contactpersoon (als die er is) komt ook bij de contactpersonen van de werkgever.
     """
     eis_medewerker(door, gemeente)
     velden = werkgever_velden({
@@ -57,4 +58,9 @@ def werkgever_registreren(
     werkgever = Werkgever(gemeente=gemeente, **velden)
     werkgever.full_clean()
     werkgever.save()
+    if velden["contactpersoon"]:
+        werkgever.contactpersonen.create(
+            naam=velden["contactpersoon"], email=velden["contact_email"],
+            telefoon=velden["contact_telefoon"],
+        )
     return werkgever

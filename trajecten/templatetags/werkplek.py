@@ -73,6 +73,8 @@ def menu(context):
             (_("Agenda"), _pad("trajecten:agenda")),
             (_("Deelnemers"), _pad("trajecten:deelnemer_lijst")),
             (_("Werkgevers"), _pad("trajecten:werkgever_lijst")),
+            (_("Bijeenkomsten"), _pad("trajecten:bijeenkomst_lijst")),
+            (_("Vacatures"), _pad("trajecten:vacature_lijst")),
         ]
     if Toegang.LANDELIJK in rollen:
         items.append((_("Rapportage"), "/rapportage/"))

@@ -194,7 +194,9 @@ def dossier(request, pk: int):
         "huidig": huidig,
         "intake": selectors.intake_van(huidig) if huidig else None,
         "eerdere": [t for t in trajecten if t is not huidig],
-        "tijdlijn": selectors.tijdlijn(deelnemer, historie.overdrachten(deelnemer)),
+        "tijdlijn": selectors.tijdlijn(deelnemer, [
+            *historie.overdrachten(deelnemer), *selectors.bijeenkomst_gebeurtenissen(deelnemer),
+        ]),
         "historie": historie.wijzigingshistorie(deelnemer),
         "afspraken": [a for a in huidig.alle_afspraken if a.is_gepland] if huidig else [],
         "contact_form": ContactmomentForm() if huidig else None,

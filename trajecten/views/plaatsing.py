@@ -20,13 +20,15 @@ from ..forms import (
 )
 from ..models import vandaag
 from .basis import _dossier_url, _formulierpagina, _post
+from .vacatures import voorinvullen
 
 
 @toegang(Toegang.MEDEWERKER)
 @require_http_methods(["GET", "POST"])
 def plaatsing_nieuw(request, pk: int):
     traject = selectors.traject_ophalen(user=request.user, pk=pk)
-    form = PlaatsingForm(_post(request), user=request.user)
+    form = PlaatsingForm(_post(request), user=request.user,
+                         initial=voorinvullen(request, traject))
 
     status_voor = traject.status
 

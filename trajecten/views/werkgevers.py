@@ -37,6 +37,7 @@ def werkgever_detail(request, pk: int):
     plaatsingen = selectors.plaatsingen_bij_werkgever(user=request.user, werkgever=werkgever)
     return render(request, "trajecten/werkgever_detail.html", {
         "werkgever": werkgever, "pagina": _pagina(request, plaatsingen),
+        **selectors.werkgever_relatie(user=request.user, werkgever=werkgever),
     })
 
 

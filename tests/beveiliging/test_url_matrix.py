@@ -46,7 +46,16 @@ from trajecten.factories import (
     PlaatsingFactory,
     TrajectFactory,
 )
-from trajecten.models import Contactmoment, Deelnemer, Intake, Plaatsing, Traject, Werkgever
+from trajecten.models import (
+    Contactmoment,
+    Deelnemer,
+    Importopdracht,
+    Importstatus,
+    Intake,
+    Plaatsing,
+    Traject,
+    Werkgever,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -226,6 +235,11 @@ TABEL: dict[str, Rij] = {
         get=(LOGIN, 200, 200, 403, 403, 403, 403),
         post=(LOGIN, 200, 200, 403, 403, 403, 403),
         waarom="een POST zonder bestand geeft een Nederlandse foutmelding en importeert niets",
+    ),
+    "importeren:status": Rij(
+        get=(LOGIN, 200, 404, 403, 403, 403, 403),
+        post=(LOGIN, 405, 405, 403, 403, 403, 403),
+        waarom="alleen wie het bestand uploadde ziet voortgang en rapport (UUID, niet te raden)",
     ),
     "importeren:sjabloon_csv": Rij(
         get=(LOGIN, 200, 200, 403, 403, 403, 403),
@@ -519,6 +533,9 @@ def objecten(groningen, medewerker, beheerder):
         "werkgever": plaatsing.werkgever,
         "afspraak": afspraak,
         "admin": admin,
+        "importopdracht": Importopdracht.objects.create(
+            door=medewerker, soort=".csv", status=Importstatus.GELUKT
+        ),
     }
 
 
@@ -558,6 +575,8 @@ def _waarden(patroon: Patroon, rij: Rij | None, objecten) -> dict:
             waarden[naam] = objecten[rij.pk].pk
         elif naam == "cbs_code":
             waarden[naam] = "GM0014"
+        elif naam == "opdracht":
+            waarden[naam] = objecten["importopdracht"].pk
         elif naam == "token":
             waarden[naam] = "onbekend.token"
         if naam not in waarden:

@@ -5,7 +5,8 @@
 - `deelnemer.py`, `coach.py`, `werkgever.py`;
 - `traject.py`: `Traject` en `Intake`;
 - `plaatsing.py`, `contact.py`;
-- `afspraak.py`: de agenda (`Afspraak`) en het agenda-abonnement (`Agendafeed`).
+- `afspraak.py`: de agenda (`Afspraak`) en het agenda-abonnement (`Agendafeed`);
+- `importopdracht.py`: een bulkimport op de achtergrond (`Importopdracht`).
 """
 
 from .afspraak import Afspraak, AfspraakQuerySet, Agendafeed
@@ -13,6 +14,7 @@ from .basis import Tijdstempels, vandaag, versieveld
 from .coach import Coach, CoachQuerySet, Coachtekort
 from .contact import Contactmoment
 from .deelnemer import Deelnemer, DeelnemerQuerySet
+from .importopdracht import EINDSTATUSSEN, Importopdracht, Importstatus
 from .plaatsing import Plaatsing, PlaatsingQuerySet
 from .traject import Intake, Traject, TrajectQuerySet
 from .werkgever import Werkgever, WerkgeverQuerySet
@@ -27,6 +29,9 @@ __all__ = [
     "Contactmoment",
     "Deelnemer",
     "DeelnemerQuerySet",
+    "EINDSTATUSSEN",
+    "Importopdracht",
+    "Importstatus",
     "Intake",
     "Plaatsing",
     "PlaatsingQuerySet",

@@ -8,6 +8,7 @@ import datetime
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -212,7 +213,19 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=30 * 60)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+# Nachtelijke taken op `celery beat` (dezelfde servicefuncties als de beheercommando's). Zonder
+# beat blijven de commando's bruikbaar als cronjob.
+CELERY_BEAT_SCHEDULE: dict = {
+    "anonimiseren": {
+        "task": "trajecten.anonimiseer", "schedule": crontab(hour=3, minute=0),
+    },
+    "logboeken-opschonen": {
+        "task": "gemeenten.logboeken_opschonen", "schedule": crontab(hour=3, minute=30),
+    },
+    "importopdrachten-opschonen": {
+        "task": "trajecten.importopdrachten_opschonen", "schedule": crontab(hour=3, minute=45),
+    },
+}
 
 # Content-Security-Policy (django-csp 4): geen inline script of stijl, geen framing.
 CONTENT_SECURITY_POLICY = {

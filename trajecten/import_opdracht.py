@@ -51,8 +51,13 @@ def importopdracht_aanmaken(
     opdracht.full_clean(exclude=["inhoud"])
     opdracht.save(force_insert=True)
     if import_uitvoeren.app.conf.task_always_eager:
-        # In het proces zelf (`make run`, tests): dezelfde verbinding ziet de opdracht al.
-        import_uitvoeren.delay(str(opdracht.pk))
+        # In het proces zelf (`make run`, tests): dezelfde verbinding ziet de opdracht al. Een
+        # fout komt hier terug in plaats van bij een worker: de opdracht is dan mislukt.
+        try:
+            import_uitvoeren.delay(str(opdracht.pk))
+        except Exception as exc:
+            logger.error("Import %s mislukt: %s", opdracht.pk, type(exc).__name__)
+            importopdracht_mislukt(opdracht_id=opdracht.pk)
     else:
         # Een worker ziet de opdracht pas na de commit.
         transaction.on_commit(lambda: import_uitvoeren.delay(str(opdracht.pk)))
@@ -165,7 +170,11 @@ def importopdracht_uitvoeren(*, opdracht_id, taak_id: str = "") -> str:
             return Importstatus.GEWEIGERD
         except Exception as exc:
             try:
-                _log(opdracht, Resultaat.MISLUKT, f"{poging} mislukt ({type(exc).__name__})")
+                with transaction.atomic():
+                    # Terug in de rij: de volgende poging hoeft deze niet als afgebroken te melden.
+                    Importopdracht.objects.filter(pk=opdracht.pk).update(
+                        status=Importstatus.WACHTEND)
+                    _log(opdracht, Resultaat.MISLUKT, f"{poging} mislukt ({type(exc).__name__})")
             except Exception:  # noqa: BLE001 (database weg: de taak logt en probeert opnieuw)
                 logger.warning("Poging van import %s niet in het toegangslog", opdracht.pk)
             raise

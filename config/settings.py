@@ -96,6 +96,19 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 # Een hergebruikte verbinding eerst controleren: anders geeft na een herstart of failover van
 # PostgreSQL het eerste verzoek per worker een 500. Geen schakelaar: uitzetten heeft geen nut.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Tweede machine voor leeswerk (config/replica.py): met `DATABASE_REPLICA_URL` leest de
+# rapportage binnen `leesdatabase_rapportage()` van een PostgreSQL-replica; al het andere, en
+# alles zonder de instelling, gebruikt de primaire database. Onbereikbaar: na hooguit
+# REPLICA_CONNECT_TIMEOUT s terug naar de primaire, REPLICA_ONTHOUD_SECONDEN lang onthouden.
+REPLICA_CONNECT_TIMEOUT = env.int("REPLICA_CONNECT_TIMEOUT", default=1)
+REPLICA_ONTHOUD_SECONDEN = env.int("REPLICA_ONTHOUD_SECONDEN", default=30)
+DATABASE_ROUTERS = ["config.replica.ReplicaRouter"]
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = REPLICA_CONNECT_TIMEOUT
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache (rapportage): standaard per proces; `CACHE_URL=redis://127.0.0.1:6379/1` deelt hem.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}

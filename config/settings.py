@@ -226,6 +226,11 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=30 * 60)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Sterft een hele worker (niet alleen het kindproces), dan geeft Redis een onbevestigde taak
+# pas na deze tijd aan een andere worker. Langer dan de langste taak (anders dubbel).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+}
 # Nachtelijke taken op `celery beat` (dezelfde servicefuncties als de beheercommando's). Zonder
 # beat blijven de commando's bruikbaar als cronjob.
 CELERY_BEAT_SCHEDULE: dict = {

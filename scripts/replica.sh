@@ -56,16 +56,20 @@ maken() {
     echo "replica: cluster $VERSIE/$CLUSTER bestaat al als standby"
   else
     if pg_lsclusters -h | awk '{print $2}' | grep -qx "$CLUSTER"; then
-      pg_dropcluster --stop "$VERSIE" "$CLUSTER"
+      pg_dropcluster --stop "$VERSIE" "$CLUSTER" 2>/dev/null || {
+        rm -rf "/etc/postgresql/$VERSIE/$CLUSTER" "$DATA"; }
     fi
     pg_createcluster "$VERSIE" "$CLUSTER" --port "$POORT" >/dev/null
-    rm -rf "$DATA"
+    # Leegmaken, niet weggooien: de map is van postgres, de map erboven niet.
+    find "$DATA" -mindepth 1 -delete
     local begin=$SECONDS
     runuser -u postgres -- /usr/lib/postgresql/$VERSIE/bin/pg_basebackup \
       -h 127.0.0.1 -p "$PRIMAIR_POORT" -U postgres -D "$DATA" -R -X stream --checkpoint=fast
     echo "replica: pg_basebackup -R klaar in $((SECONDS - begin)) s ($(du -sh "$DATA" | cut -f1))"
   fi
-  pg_ctlcluster "$VERSIE" "$CLUSTER" start 2>/dev/null || true
+  # Dezelfde toegang als de primaire (hier: trust op 127.0.0.1), anders kan de app niet lezen.
+  cp "$HBA" "/etc/postgresql/$VERSIE/$CLUSTER/pg_hba.conf"
+  pg_ctlcluster "$VERSIE" "$CLUSTER" start 2>/dev/null || pg_ctlcluster "$VERSIE" "$CLUSTER" reload
   for _ in $(seq 1 30); do
     if [[ "$(sql "$POORT" "SELECT pg_is_in_recovery()" 2>/dev/null)" == "t" ]]; then
       echo "replica: draait op $POORT, pg_is_in_recovery = t;" \

@@ -33,6 +33,9 @@ from rapportage.models import Programma  # noqa: E402
 
 HERHALINGEN = int(os.environ.get("HERHALINGEN", "5"))
 settings.RAPPORTAGE_CACHE = False  # elke request rekent: dan is te zien waar
+# Zonder collectstatic (geen manifest nodig voor een meting).
+settings.STORAGES = {**settings.STORAGES, "staticfiles": {
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 
 logging.basicConfig(level=logging.WARNING, format="    LOG %(levelname)s %(name)s: %(message)s")
 

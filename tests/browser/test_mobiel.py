@@ -34,6 +34,7 @@ from trajecten.factories import (
     TrajectFactory,
     WerkgeverFactory,
 )
+from trajecten.models import Importopdracht, Importstatus
 
 TELEFOON = {"width": 390, "height": 844}
 
@@ -46,6 +47,7 @@ class Gegevens:
     zonder_traject: int
     werkgever: int
     afspraak: int  # vandaag, in de agenda van de medewerker
+    importopdracht: str  # een geweigerde import: het rapport per rij
 
 
 #: Elke pagina van de medewerker en het pad waarop de test hem opent.
@@ -77,6 +79,7 @@ PAGINAS: dict[str, Callable[[Gegevens], str]] = {
     "trajecten:agenda": lambda g: "/agenda/",
     "trajecten:agenda_koppeling": lambda g: "/agenda/koppeling/",
     "importeren:formulier": lambda g: "/deelnemers/import/",
+    "importeren:status": lambda g: f"/deelnemers/import/{g.importopdracht}/",
     "password_change": lambda g: "/accounts/password_change/",
     "password_change_done": lambda g: "/accounts/password_change/done/",
     "two_factor:profile": lambda g: "/accounts/mfa/",
@@ -103,7 +106,8 @@ NIET_GEMETEN: dict[str, str] = {
 }
 
 #: Waarden voor de padparameters, alleen om de view achter een patroon te vinden.
-_VOORBEELD = {"pk": 1, "cbs_code": "GM0014", "token": "kenmerk.geheim"}
+_VOORBEELD = {"pk": 1, "cbs_code": "GM0014", "token": "kenmerk.geheim",
+              "opdracht": "00000000-0000-4000-8000-000000000001"}
 
 
 def pagina_van_de_medewerker(patroon) -> bool:
@@ -188,9 +192,16 @@ def gegevens(groningen, medewerker, lopend_programma) -> Gegevens:
         aanmelddatum=vandaag - datetime.timedelta(days=100),
     )
     zonder_traject = DeelnemerFactory(gemeente=groningen)
+    opdracht = Importopdracht.objects.create(
+        door=medewerker, soort=".xlsx", status=Importstatus.GEWEIGERD, rijen=2, aantal_fouten=2,
+        fouten=[[2, "datum_verblijfsvergunning", "De datum van de verblijfsvergunning ligt vóór "
+                 "de geboortedatum; controleer beide datums in het bestand."],
+                [3, "", "Er is al een deelnemer met dit BSN geregistreerd."]],
+    )
     return Gegevens(
         deelnemer=lang.pk, traject=traject.pk, plaatsing=plaatsing.pk,
         zonder_traject=zonder_traject.pk, werkgever=werkgever.pk, afspraak=afspraak.pk,
+        importopdracht=str(opdracht.pk),
     )
 
 

@@ -235,3 +235,30 @@ def test_statuspagina_heeft_een_vast_aantal_queries(client, medewerker,
     client.get(adres, secure=True)
     with django_assert_num_queries(5):
         client.get(adres, secure=True)
+
+
+def test_beheerder_ziet_opdrachten_met_een_vast_aantal_queries(client, beheerder, medewerker,
+                                                               collega):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(beheerder)
+    adres = "/admin/trajecten/importopdracht/"
+
+    def queries():
+        with CaptureQueriesContext(connection) as vastgelegd:
+            antwoord = client.get(adres, {"status__exact": "mislukt"}, secure=True)
+        assert antwoord.status_code == 200
+        return len(vastgelegd.captured_queries), antwoord.context["cl"].result_count
+
+    for door in (medewerker, collega):
+        _opdracht(door, [rij()], status=Importstatus.MISLUKT, pogingen=4)
+    weinig = queries()
+    for door in (medewerker, collega) * 2:
+        _opdracht(door, [rij()], status=Importstatus.MISLUKT, pogingen=4)
+    assert queries() == (weinig[0], 6) and weinig[1] == 2
+    # Het bestand en het foutrapport zijn voor de uploader, niet voor de beheerder.
+    opdracht = Importopdracht.objects.first()
+    pagina = client.get(f"{adres}{opdracht.pk}/change/", secure=True).content.decode()
+    assert "field-status" in pagina and "field-pogingen" in pagina
+    assert "field-inhoud" not in pagina and "field-fouten" not in pagina

@@ -437,6 +437,7 @@ TABEL: dict[str, Rij] = {
     "admin:otp_totp_totpdevice_add": _admin(403, waarom="een tweede factor maakt de gebruiker"),
     "admin:otp_static_staticdevice_add": _admin(403, waarom="reservecodes maakt de gebruiker"),
     "admin:django_celery_results_taskresult_add": _admin(403, waarom="uitkomsten maakt de worker"),
+    "admin:trajecten_importopdracht_add": _admin(403, waarom="opdrachten maakt alleen de upload"),
     "admin:django_celery_results_groupresult_add": _admin(403, waarom="uitkomsten maakt de worker"),
 }
 
@@ -522,6 +523,9 @@ def objecten(groningen, medewerker, beheerder):
         "trajecten.contactmoment": contact,
         "trajecten.afspraak": afspraak,
         "trajecten.coachtekort": groningen,
+        "trajecten.importopdracht": Importopdracht.objects.create(
+            door=medewerker, soort=".csv", status=Importstatus.GELUKT
+        ),
         "rapportage.programma": vervolg,
         "rapportage.doelstelling": Doelstelling.objects.filter(programma=vervolg).first(),
     }
@@ -533,9 +537,7 @@ def objecten(groningen, medewerker, beheerder):
         "werkgever": plaatsing.werkgever,
         "afspraak": afspraak,
         "admin": admin,
-        "importopdracht": Importopdracht.objects.create(
-            door=medewerker, soort=".csv", status=Importstatus.GELUKT
-        ),
+        "importopdracht": admin["trajecten.importopdracht"],
     }
 
 

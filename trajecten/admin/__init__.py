@@ -14,13 +14,15 @@ deelnemernummer), en elke geweigerde poging ook: dat doet
 `gemeenten.toegangslog.ToegangslogMiddleware` voor alle admins samen. Wat een beheerder mag zien,
 bepalen zijn Django-rechten; `is_staff` alleen geeft niets.
 
-Per onderwerp een module (`deelnemer.py`, `coach.py`, `werkgever.py`, `traject.py`); `basis.py`
+Per onderwerp een module (`deelnemer.py`, `coach.py`, `werkgever.py`, `traject.py`,
+`importopdracht.py`); `basis.py`
 heeft wat ze delen.
 """
 
 from .basis import BijTrajectAdmin, KeuzelijstMixin, VersieMixin
 from .coach import CoachAdmin, CoachtekortAdmin, GetraindFilter, VogFilter
 from .deelnemer import DeelnemerAdmin
+from .importopdracht import ImportopdrachtAdmin
 from .traject import (
     AfspraakAdmin,
     ContactmomentAdmin,
@@ -38,6 +40,7 @@ __all__ = [
     "ContactmomentAdmin",
     "DeelnemerAdmin",
     "GetraindFilter",
+    "ImportopdrachtAdmin",
     "IntakeAdmin",
     "KeuzelijstMixin",
     "PlaatsingAdmin",

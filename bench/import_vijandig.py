@@ -454,17 +454,17 @@ def meet_een(pad: Path) -> dict:
         antwoord = client.post(
             "/deelnemers/import/",
             {"bestand": SimpleUploadedFile(pad.name, inhoud)},
-            secure=True,
+            secure=True, follow=True,  # naar de statuspagina van de import (taak in-proces)
         )
     except MemoryError:
         return {"status": "MemoryError", "seconden": time.perf_counter() - begin,
                 "piek_mb": _piek_mb(), "voor_mb": voor, "melding": "geheugen op (> 2 GiB)"}
     seconden = time.perf_counter() - begin
     fouten = (antwoord.context or {}).get("fouten") if antwoord.context else None
-    if antwoord.status_code == 302:
-        melding = "geïmporteerd"
-    elif fouten:
+    if fouten:
         melding = str(fouten[0]) + (f" (+{len(fouten) - 1})" if len(fouten) > 1 else "")
+    elif "deelnemers geïmporteerd" in antwoord.content.decode():
+        melding = "geïmporteerd"
     else:
         melding = f"HTTP {antwoord.status_code}"
     return {"status": antwoord.status_code, "seconden": seconden, "piek_mb": _piek_mb(),

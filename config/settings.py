@@ -8,6 +8,7 @@ import datetime
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
@@ -95,6 +96,20 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 # Een hergebruikte verbinding eerst controleren: anders geeft na een herstart of failover van
 # PostgreSQL het eerste verzoek per worker een 500. Geen schakelaar: uitzetten heeft geen nut.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Tweede machine voor leeswerk (config/replica.py): met `DATABASE_REPLICA_URL` leest de
+# rapportage binnen `leesdatabase_rapportage()` van een PostgreSQL-replica; al het andere, en
+# alles zonder de instelling, gebruikt de primaire database. Onbereikbaar: na hooguit
+# REPLICA_CONNECT_TIMEOUT s terug naar de primaire, REPLICA_ONTHOUD_SECONDEN lang onthouden.
+REPLICA_CONNECT_TIMEOUT = env.int("REPLICA_CONNECT_TIMEOUT", default=1)
+REPLICA_ONTHOUD_SECONDEN = env.int("REPLICA_ONTHOUD_SECONDEN", default=30)
+DATABASE_ROUTERS = ["config.replica.ReplicaRouter"]
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    if "postgresql" in DATABASES["replica"]["ENGINE"]:
+        DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = REPLICA_CONNECT_TIMEOUT
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache (rapportage): standaard per proces; `CACHE_URL=redis://127.0.0.1:6379/1` deelt hem.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
@@ -221,7 +236,24 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=30 * 60)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+# Sterft een hele worker (niet alleen het kindproces), dan geeft Redis een onbevestigde taak
+# pas na deze tijd aan een andere worker. Langer dan de langste taak (anders dubbel).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+}
+# Nachtelijke taken op `celery beat` (dezelfde servicefuncties als de beheercommando's). Zonder
+# beat blijven de commando's bruikbaar als cronjob.
+CELERY_BEAT_SCHEDULE: dict = {
+    "anonimiseren": {
+        "task": "trajecten.anonimiseer", "schedule": crontab(hour=3, minute=0),
+    },
+    "logboeken-opschonen": {
+        "task": "gemeenten.logboeken_opschonen", "schedule": crontab(hour=3, minute=30),
+    },
+    "importopdrachten-opschonen": {
+        "task": "trajecten.importopdrachten_opschonen", "schedule": crontab(hour=3, minute=45),
+    },
+}
 
 # Content-Security-Policy (django-csp 4): geen inline script of stijl, geen framing.
 CONTENT_SECURITY_POLICY = {

@@ -28,6 +28,7 @@ inzageverzoek), krijgt geen tweede regel van de middleware.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 
 from django.apps import apps
@@ -70,6 +71,27 @@ ADMIN_OBJECTPAGINAS = ("change", "history", "delete")
 #: Het verzoek dat nu loopt (gezet door `ToegangslogMiddleware`), zodat ook een service of de
 #: import zonder `request` het IP-adres en pad in het log zet (zoals django-auditlog doet).
 _verzoek: contextvars.ContextVar = contextvars.ContextVar("toegangslog_verzoek", default=None)
+
+
+class _Herkomst:
+    """Wat het toegangslog van een verzoek gebruikt (gebruiker, pad, IP-adres), voor werk dat
+    later en elders namens dat verzoek loopt (een taak op de wachtrij)."""
+
+    def __init__(self, *, user, path: str, ip_adres: str | None):
+        self.user = user
+        self.path = path
+        self.META = {"REMOTE_ADDR": ip_adres or ""}
+
+
+@contextlib.contextmanager
+def namens(*, user, pad: str, ip_adres: str | None):
+    """Laat `registreer_toegang` zonder `request` deze gebruiker, dit pad en IP-adres
+    gebruiken, zoals in het verzoek waarin het werk begon (bijv. de upload van een import)."""
+    teken = _verzoek.set(_Herkomst(user=user, path=pad, ip_adres=ip_adres))
+    try:
+        yield
+    finally:
+        _verzoek.reset(teken)
 
 
 class Objectnummer(int):

@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from config.replica import op_replica
 from gemeenten.models import Gemeente
 from gemeenten.toegang import Toegang, toegang
 from gemeenten.toegangslog import Actie, registreer_toegang
@@ -52,7 +53,10 @@ def _toon(request, *, form, gemeente=None, gemeente_keuzes=None):
     # De cache bevat uitsluitend de uitvoer van ons eigen template hierboven, dat bij het renderen
     # al is ge-autoescaped; er komt geen gebruikersinvoer ongeëscaped in. Na een cache-rondreis
     # is het een gewone str, vandaar mark_safe hier en nergens anders.
-    context["inhoud"] = mark_safe(cache.gecachet("pagina", sleutel, inhoud))  # noqa: S308
+    # Versie én cijfers van dezelfde database (de replica als die er is), zodat de cache nooit
+    # cijfers van vóór een versie onder die versie bewaart.
+    html = op_replica(cache.gecachet, "pagina", sleutel, inhoud)
+    context["inhoud"] = mark_safe(html)  # noqa: S308
     if gemeente is not None:
         context["werkverdeling"] = selectors.werkverdeling(gemeente)
     return render(request, "rapportage/dashboard.html", context)
@@ -90,7 +94,7 @@ def _export(request, maak):
     # BIO2 8.15.01: ook een export van alleen aggregaten komt in het toegangslog.
     registreer_toegang(request=request, actie=Actie.EXPORT, toelichting=(
         f"rapportage per gemeente (aggregaten), programma {filters['programma'].pk}"))
-    return maak(selectie, filters)
+    return op_replica(maak, selectie, filters)
 
 
 def _bijlage(inhoud, content_type, naam):

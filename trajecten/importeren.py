@@ -35,6 +35,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -347,18 +348,28 @@ def _volgorde(fout: Importfout) -> tuple[int, int]:
     return (fout.rij or 0, kolom)
 
 
-def controleer_bestand(*, inhoud: bytes, bestandsnaam: str, door) -> list[_Rij]:
-    """Leest en controleert het hele bestand; geeft de deelnemers of `ImportGeweigerd`."""
+#: Om de hoeveel rijen de voortgang wordt doorgegeven (een UPDATE per keer).
+VOORTGANG_PER = 250
+
+
+def controleer_bestand(
+    *, inhoud: bytes, bestandsnaam: str, door, voortgang: Callable[[int], None] | None = None
+) -> list[_Rij]:
+    """Leest en controleert het hele bestand; geeft de deelnemers of `ImportGeweigerd`.
+
+    `voortgang(n)` hoort elke `VOORTGANG_PER` rijen hoeveel er gecontroleerd zijn."""
     kolommen, data = lees_bestand(inhoud=inhoud, bestandsnaam=bestandsnaam)
     controle = _Controle(door=door)
     controle.kopregel(kolommen)
     if controle.fouten:
         raise ImportGeweigerd(controle.fouten)
     rijen = []
-    for rijnummer, waarden in data:
+    for n, (rijnummer, waarden) in enumerate(data, start=1):
         deelnemer = controle.rij(rijnummer, kolommen, waarden)
         if deelnemer is not None:
             rijen.append(_Rij(rijnummer, deelnemer))
+        if voortgang is not None and n % VOORTGANG_PER == 0:
+            voortgang(n)
     controle.dubbel_in_bestand(rijen)
     al_bestaand = controle.dubbel_in_database(rijen)
     if controle.fouten:
@@ -375,8 +386,18 @@ def controleer_bestand(*, inhoud: bytes, bestandsnaam: str, door) -> list[_Rij]:
 
 
 # Het opslaan staat in een eigen module, die `_Controle` en `controleer_bestand` hierboven
-# gebruikt; hier opnieuw beschikbaar zodat `trajecten.importeren` de ingang blijft.
-from .import_opslaan import Importresultaat, deelnemers_importeren  # noqa: E402
+# gebruikt; hier opnieuw beschikbaar (pas bij gebruik geladen, dus in elke importvolgorde) zodat
+# `trajecten.importeren` de ingang blijft.
+_UIT_OPSLAAN = ("Importresultaat", "deelnemers_importeren", "deelnemers_opslaan")
+
+
+def __getattr__(naam: str):
+    if naam in _UIT_OPSLAAN:
+        from . import import_opslaan
+
+        return getattr(import_opslaan, naam)
+    raise AttributeError(f"module {__name__!r} has no attribute {naam!r}")
+
 
 __all__ = [
     "KOLOMMEN",
@@ -391,9 +412,7 @@ __all__ = [
     "VERPLICHTE_KOLOMMEN",
     "ImportGeweigerd",
     "Importfout",
-    "Importresultaat",
     "controleer_bestand",
-    "deelnemers_importeren",
     "lees_bestand",
     "sjabloon_csv",
     "sjabloon_xlsx",

@@ -1,22 +1,27 @@
 """Bulkimport van deelnemers voor medewerkers: uploaden, foutrapport per rij, sjablonen.
 
-Dun: de view leest het bestand en roept `trajecten.importeren.deelnemers_importeren` aan; alle
-regels staan daar. Elke poging (gelukt of geweigerd) komt in het toegangslog, zonder
-persoonsgegevens: alleen aantallen.
+Dun: de view leest en begrenst het bestand meteen (`lees_bestand`; een te groot of onleesbaar
+bestand wordt direct geweigerd) en geeft het als `Importopdracht` aan de wachtrij
+(`trajecten.import_opdracht`); de statuspagina toont de voortgang en daarna het rapport. Elke
+poging (gelukt, geweigerd of mislukt) komt in het toegangslog, zonder persoonsgegevens: alleen
+aantallen.
 """
 
+from pathlib import PurePath
+
 from django import forms
-from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gemeenten.beveiliging import client_ip
 from gemeenten.models import Gemeente
 from gemeenten.toegang import Toegang, toegang
 from gemeenten.toegangslog import Actie, Resultaat, registreer_toegang
 
+from .import_opdracht import importopdracht_aanmaken, opgeslagen_voortgang
 from .importeren import (
     KOLOM_TOELICHTING,
     KOLOMMEN,
@@ -28,10 +33,14 @@ from .importeren import (
     VERPLICHTE_KOLOMMEN,
     Importfout,
     ImportGeweigerd,
-    deelnemers_importeren,
+    lees_bestand,
     sjabloon_csv,
     sjabloon_xlsx,
 )
+from .models import Importopdracht
+
+#: Zo vaak ververst de statuspagina zichzelf zolang de import loopt (zonder JavaScript).
+IMPORT_VERVERSEN_SECONDEN = 2
 
 #: Ruimte voor de multipart-omhulling rond het bestand zelf.
 MAX_VERZOEK = MAX_BESTANDSGROOTTE + 64 * 1024
@@ -89,9 +98,9 @@ def import_formulier(request):
     # Eén byte meer dan de grens is genoeg om te weten dat het bestand te groot is.
     inhoud = bestand.read(MAX_BESTANDSGROOTTE + 1)
     try:
-        resultaat = deelnemers_importeren(
-            inhoud=inhoud, bestandsnaam=bestand.name, door=request.user
-        )
+        # Vorm en grenzen meteen (begrensd lezen); de controle per rij en het opslaan op de
+        # wachtrij.
+        _kop, data = lees_bestand(inhoud=inhoud, bestandsnaam=bestand.name)
     except ImportGeweigerd as geweigerd:
         registreer_toegang(
             request=request, actie=Actie.IMPORT, resultaat=Resultaat.GEWEIGERD,
@@ -100,24 +109,37 @@ def import_formulier(request):
         return render(
             request, "trajecten/import_formulier.html", _context(formulier, geweigerd.fouten)
         )
+    opdracht = importopdracht_aanmaken(
+        door=request.user, inhoud=inhoud, soort=PurePath(bestand.name).suffix.lower(),
+        rijen=len(data), pad=request.path, ip_adres=client_ip(request),
+    )
+    return redirect("importeren:status", opdracht=opdracht.pk)
 
-    registreer_toegang(
-        request=request, actie=Actie.IMPORT, resultaat=Resultaat.GELUKT,
-        toelichting=f"deelnemers: {resultaat.aangemaakt} aangemaakt",
-    )
+
+@toegang(Toegang.MEDEWERKER)
+@require_GET
+def import_status(request, opdracht):
+    """Voortgang en rapport van een import; alleen voor wie het bestand uploadde (anders 404)."""
+    opdracht = get_object_or_404(Importopdracht.objects.voor(request.user), pk=opdracht)
+    fouten = [Importfout(rij, kolom, reden) for rij, kolom, reden in opdracht.fouten]
+    context = _context(ImportFormulier(), fouten)
+    context.update({
+        "opdracht": opdracht,
+        "aantal_fouten": opdracht.aantal_fouten,
+        "opgeslagen": opgeslagen_voortgang(opdracht),
+        "verdeling": _verdeling(opdracht.per_gemeente) if opdracht.per_gemeente else "",
+        "verversen": IMPORT_VERVERSEN_SECONDEN,
+    })
+    return render(request, "trajecten/import_status.html", context)
+
+
+def _verdeling(per_gemeente: dict[str, int]) -> str:
     namen = dict(
-        Gemeente.objects.filter(cbs_code__in=resultaat.per_gemeente).values_list(
-            "cbs_code", "naam"
-        )
+        Gemeente.objects.filter(cbs_code__in=per_gemeente).values_list("cbs_code", "naam")
     )
-    verdeling = ", ".join(
-        f"{namen.get(code, code)}: {aantal}"
-        for code, aantal in sorted(resultaat.per_gemeente.items())
+    return ", ".join(
+        f"{namen.get(code, code)}: {aantal}" for code, aantal in sorted(per_gemeente.items())
     )
-    messages.success(request, _(
-        "%(aantal)s deelnemers geïmporteerd (%(verdeling)s)."
-    ) % {"aantal": resultaat.aangemaakt, "verdeling": verdeling})
-    return redirect("importeren:formulier")
 
 
 @toegang(Toegang.MEDEWERKER)

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db import connection
 from django.db.models import Count, Min, Q
 
+from config.replica import leesverbinding
 from trajecten.constants import GEPLAATST_SOORTEN, STATUS_VOLGORDE, Soort, Status
 
 from . import expressies as ex
@@ -111,7 +112,7 @@ def mediaan_doorlooptijd(s: Selectie) -> float | None:
             "COUNT(*) OVER () AS c FROM (SELECT julianday(s.eerste) - julianday(s.aanmeld) "
             f"AS d FROM ({sql}) s) t) u WHERE rn IN ((c + 1) / 2, (c + 2) / 2)"
         )
-    with connection.cursor() as cursor:
+    with leesverbinding().cursor() as cursor:
         cursor.execute(query, params)
         (waarde,) = cursor.fetchone()
     return None if waarde is None else round(float(waarde), 1)

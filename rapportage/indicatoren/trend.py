@@ -10,6 +10,8 @@ from django.db import connection
 from django.db.models import Count, Min
 from django.db.models.functions import TruncMonth
 
+from config.replica import leesverbinding
+
 from ..constants import Indicator
 from . import expressies as ex
 from .doelstellingen import verstreken
@@ -45,7 +47,7 @@ def geplaatst_per_maand(s: Selectie) -> dict[datetime.date, int]:
     )
     sql, params = binnen.query.sql_with_params()
     maand = _maand_sql("s.eerste")
-    with connection.cursor() as cursor:
+    with leesverbinding().cursor() as cursor:
         cursor.execute(
             f"SELECT {maand} AS maand, COUNT(*) FROM ({sql}) s GROUP BY 1 ORDER BY 1", params
         )

@@ -61,8 +61,10 @@ def xlsx_bestand(rijen) -> bytes:
 
 
 def upload(client, naam: str, inhoud: bytes, **extra):
+    """Upload en volg naar de statuspagina (zonder broker loopt de taak in het proces zelf:
+    de pagina toont meteen het rapport)."""
     bestand = SimpleUploadedFile(naam, inhoud, content_type="application/octet-stream")
-    return client.post(URL, {"bestand": bestand}, secure=True, **extra)
+    return client.post(URL, {"bestand": bestand}, secure=True, follow=True, **extra)
 
 
 def importeer_en_volg(client, naam, inhoud):

@@ -542,3 +542,19 @@ def test_geanonimiseerd_dossier_toont_nog_gewoon(client, medewerker, beheerder, 
         antwoord = client.get(pad)
         assert antwoord.status_code == 200, pad
         assert oude_naam not in antwoord.content.decode(), pad
+
+
+def test_nachtelijke_taak_anonimiseert_zoals_het_commando(dossiers):
+    """`celery beat` start elke nacht `trajecten.anonimiseer`: dezelfde service als het
+    commando, met alleen aantallen in de uitkomst (die staat in de admin)."""
+    from trajecten.tasks import anonimiseer_taak
+
+    uitkomst = anonimiseer_taak.delay().get()
+
+    assert uitkomst == {"deelnemers": 2, "trajecten": uitkomst["trajecten"]}
+    assert set(te_anonimiseren()) == set()
+    for sleutel in ("a", "b"):
+        deelnemer = Deelnemer.objects.get(pk=dossiers[sleutel].pk)
+        assert deelnemer.achternaam == GEANONIMISEERD and not deelnemer.bsn
+        assert deelnemer.geanonimiseerd_op is not None
+    assert "0 deelnemers geanonimiseerd." in _anonimiseer()

@@ -210,7 +210,7 @@ def test_import_met_bsns_uit_een_andere_gemeente(client, medewerker, groningen, 
         _rij(voornaam=f"R{i}", bsn=d.bsn) for i, d in enumerate(anderen)
     ])
 
-    antwoord = client.post("/deelnemers/import/", {"bestand": bestand})
+    antwoord = client.post("/deelnemers/import/", {"bestand": bestand}, follow=True)
 
     html = antwoord.content.decode()
     assert antwoord.status_code == 200
@@ -231,7 +231,9 @@ def test_import_met_bsns_uit_een_andere_gemeente(client, medewerker, groningen, 
 def test_import_noemt_een_bsn_uit_de_eigen_gemeente_behulpzaam(client, medewerker, groningen):
     eigen = DeelnemerFactory(gemeente=groningen)
     client.force_login(medewerker)
-    antwoord = client.post("/deelnemers/import/", {"bestand": _csv(_rij(bsn=eigen.bsn))})
+    antwoord = client.post(
+        "/deelnemers/import/", {"bestand": _csv(_rij(bsn=eigen.bsn))}, follow=True
+    )
     html = antwoord.content.decode()
     assert BEHULPZAAM in html and NEUTRAAL not in html
     assert "lijkt al eerder geïmporteerd" in html

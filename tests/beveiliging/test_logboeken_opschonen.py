@@ -113,3 +113,17 @@ def test_een_tweede_keer_verwijdert_niets_meer(logboeken):
     uit = io.StringIO()
     call_command("logboeken_opschonen", stdout=uit)
     assert "0 regels verwijderd." in uit.getvalue()
+
+
+def test_nachtelijke_taak_schoont_op_zoals_het_commando(logboeken):
+    from gemeenten.tasks import logboeken_opschonen_taak
+
+    # toegangslog 1, mislukte inlogpogingen 2, django-axes 3 (één per tabel), sessies 1.
+    assert logboeken_opschonen_taak.delay().get() == {"verwijderd": 7}
+
+    over = set(Toegangslog.objects.exclude(actie=Actie.OPGESCHOOND).values_list("pk", flat=True))
+    assert over == {logboeken[k].pk for k in ("jong_dossier", "jonge_inlog", "oude_mfa")}
+    assert list(Session.objects.values_list("session_key", flat=True)) == [logboeken["geldig"]]
+    uit = io.StringIO()
+    call_command("logboeken_opschonen", stdout=uit)
+    assert "0 regels verwijderd." in uit.getvalue()

@@ -194,10 +194,11 @@ def test_import_is_een_logregel_per_poging(client, medewerker):
 
     goed = _csv({**RIJ, "bsn": genereer_bsn()})
     fout = _csv({**RIJ, "land_van_herkomst": "XX"})
-    gelukt = client.post("/deelnemers/import/", {"bestand": goed})
-    geweigerd = client.post("/deelnemers/import/", {"bestand": fout})
+    gelukt = client.post("/deelnemers/import/", {"bestand": goed}, follow=True)
+    geweigerd = client.post("/deelnemers/import/", {"bestand": fout}, follow=True)
 
-    assert gelukt.status_code == 302 and geweigerd.status_code == 200
+    assert "1 deelnemers geïmporteerd" in gelukt.content.decode()
+    assert "Er is niets geïmporteerd: 1 fout gevonden." in geweigerd.content.decode()
     eerste, tweede = Toegangslog.objects.order_by("pk")
     assert (eerste.actie, eerste.resultaat, eerste.actor) == (
         Actie.IMPORT, Resultaat.GELUKT, medewerker)

@@ -58,6 +58,8 @@ from trajecten.models import (
     Contactpersoon,
     Deelname,
     Deelnemer,
+    Importopdracht,
+    Importstatus,
     Intake,
     Plaatsing,
     SocialReturnAfspraak,
@@ -249,6 +251,11 @@ TABEL: dict[str, Rij] = {
         get=(LOGIN, 200, 200, 403, 403, 403, 403),
         post=(LOGIN, 200, 200, 403, 403, 403, 403),
         waarom="een POST zonder bestand geeft een Nederlandse foutmelding en importeert niets",
+    ),
+    "importeren:status": Rij(
+        get=(LOGIN, 200, 404, 403, 403, 403, 403),
+        post=(LOGIN, 405, 405, 403, 403, 403, 403),
+        waarom="alleen wie het bestand uploadde ziet voortgang en rapport (UUID, niet te raden)",
     ),
     "importeren:sjabloon_csv": Rij(
         get=(LOGIN, 200, 200, 403, 403, 403, 403),
@@ -538,6 +545,7 @@ TABEL: dict[str, Rij] = {
     "admin:otp_totp_totpdevice_add": _admin(403, waarom="een tweede factor maakt de gebruiker"),
     "admin:otp_static_staticdevice_add": _admin(403, waarom="reservecodes maakt de gebruiker"),
     "admin:django_celery_results_taskresult_add": _admin(403, waarom="uitkomsten maakt de worker"),
+    "admin:trajecten_importopdracht_add": _admin(403, waarom="opdrachten maakt alleen de upload"),
     "admin:django_celery_results_groupresult_add": _admin(403, waarom="uitkomsten maakt de worker"),
     "admin:trajecten_document_add": _admin(403, waarom="uploaden alleen via het dossier "
                                                 "(type op inhoud)"),
@@ -659,6 +667,9 @@ def objecten(groningen, medewerker, beheerder):
                                                       deelnemer=deelnemer),
         "trajecten.vacature": vacature,
         "trajecten.voordracht": voordracht,
+        "trajecten.importopdracht": Importopdracht.objects.create(
+            door=medewerker, soort=".csv", status=Importstatus.GELUKT
+        ),
         "rapportage.programma": vervolg,
         "rapportage.doelstelling": Doelstelling.objects.filter(programma=vervolg).first(),
     }
@@ -675,6 +686,7 @@ def objecten(groningen, medewerker, beheerder):
         "vacature": vacature,
         "voordracht": voordracht,
         "admin": admin,
+        "importopdracht": admin["trajecten.importopdracht"],
     }
 
 
@@ -714,6 +726,8 @@ def _waarden(patroon: Patroon, rij: Rij | None, objecten) -> dict:
             waarden[naam] = objecten[rij.pk].pk
         elif naam == "cbs_code":
             waarden[naam] = "GM0014"
+        elif naam == "opdracht":
+            waarden[naam] = objecten["importopdracht"].pk
         elif naam == "token":
             waarden[naam] = "onbekend.token"
         if naam not in waarden:

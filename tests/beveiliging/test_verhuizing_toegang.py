@@ -70,6 +70,9 @@ VOORNAAM, ACHTERNAAM = "Selamawit", "Gebremariam"
 WERKPLEK = ("trajecten", "importeren")
 #: Geen nummer maar een geheim token in het pad (zonder inloggen, zonder namen).
 MET_TOKEN = {"trajecten:agenda_feed"}
+#: Een willekeurige UUID van de eigen upload, niet over één deelnemer: alleen voor wie uploadde
+#: (`tests/betrouwbaarheid/test_import_taak.py`).
+VAN_DE_UPLOADER = {"importeren:status"}
 
 
 def _dagen(n: int) -> datetime.date:
@@ -205,7 +208,8 @@ def verhuisd(groningen, emmen, medewerker, medewerker_emmen):
 def _patronen_met_nummer() -> list[Patroon]:
     return [
         p for p in alle_patronen()
-        if p.namespace in WERKPLEK and p.parameters and p.sleutel not in MET_TOKEN
+        if p.namespace in WERKPLEK and p.parameters
+        and p.sleutel not in MET_TOKEN | VAN_DE_UPLOADER
     ]
 
 

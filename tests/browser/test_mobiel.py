@@ -36,7 +36,15 @@ from trajecten.factories import (
     UitgaveFactory,
     WerkgeverFactory,
 )
-from trajecten.models import Bijeenkomst, Deelname, SocialReturnAfspraak, Vacature, Voordracht
+from trajecten.models import (
+    Bijeenkomst,
+    Deelname,
+    Importopdracht,
+    Importstatus,
+    SocialReturnAfspraak,
+    Vacature,
+    Voordracht,
+)
 
 TELEFOON = {"width": 390, "height": 844}
 
@@ -49,6 +57,7 @@ class Gegevens:
     zonder_traject: int
     werkgever: int
     afspraak: int  # vandaag, in de agenda van de medewerker
+    importopdracht: str = ""  # een geweigerde import: het rapport per rij
     bijeenkomst: int = 0  # issue 16: met een werkgever en de deelnemer erbij
     vacature: int = 0
     voordracht: int = 0
@@ -87,6 +96,7 @@ PAGINAS: dict[str, Callable[[Gegevens], str]] = {
     "trajecten:agenda": lambda g: "/agenda/",
     "trajecten:agenda_koppeling": lambda g: "/agenda/koppeling/",
     "importeren:formulier": lambda g: "/deelnemers/import/",
+    "importeren:status": lambda g: f"/deelnemers/import/{g.importopdracht}/",
     "password_change": lambda g: "/accounts/password_change/",
     "password_change_done": lambda g: "/accounts/password_change/done/",
     "two_factor:profile": lambda g: "/accounts/mfa/",
@@ -131,7 +141,8 @@ NIET_GEMETEN: dict[str, str] = {
 }
 
 #: Waarden voor de padparameters, alleen om de view achter een patroon te vinden.
-_VOORBEELD = {"pk": 1, "cbs_code": "GM0014", "token": "kenmerk.geheim"}
+_VOORBEELD = {"pk": 1, "cbs_code": "GM0014", "token": "kenmerk.geheim",
+              "opdracht": "00000000-0000-4000-8000-000000000001"}
 
 
 def pagina_van_de_medewerker(patroon) -> bool:
@@ -222,6 +233,12 @@ def gegevens(groningen, medewerker, lopend_programma) -> Gegevens:
     ActieFactory(traject=traject, status="gedaan")
     UitgaveFactory(traject=traject, omschrijving="Cursus vaktaal zorg en welzijn (niveau 3)")
     zonder_traject = DeelnemerFactory(gemeente=groningen)
+    opdracht = Importopdracht.objects.create(
+        door=medewerker, soort=".xlsx", status=Importstatus.GEWEIGERD, rijen=2, aantal_fouten=2,
+        fouten=[[2, "datum_verblijfsvergunning", "De datum van de verblijfsvergunning ligt vóór "
+                 "de geboortedatum; controleer beide datums in het bestand."],
+                [3, "", "Er is al een deelnemer met dit BSN geregistreerd."]],
+    )
     bijeenkomst = Bijeenkomst.objects.create(
         soort="stagecafe", titel="Stage-café zorg en welzijn in de Noorderpoort", datum=vandaag,
         plaats="Noorderpoort, Zernikelaan 12, Groningen", organisator="Gemeente Groningen")
@@ -240,6 +257,7 @@ def gegevens(groningen, medewerker, lopend_programma) -> Gegevens:
         deelnemer=lang.pk, traject=traject.pk, plaatsing=plaatsing.pk,
         zonder_traject=zonder_traject.pk, werkgever=werkgever.pk, afspraak=afspraak.pk,
         bijeenkomst=bijeenkomst.pk, vacature=vacature.pk, voordracht=voordracht.pk,
+        importopdracht=str(opdracht.pk),
     )
 
 

@@ -15,7 +15,7 @@ deelnemernummer), en elke geweigerde poging ook: dat doet
 bepalen zijn Django-rechten; `is_staff` alleen geeft niets.
 
 Per onderwerp een module (`deelnemer.py`, `coach.py`, `werkgever.py`, `traject.py`,
-`relaties.py`); `basis.py`
+`relaties.py`, `importopdracht.py`); `basis.py`
 heeft wat ze delen.
 """
 
@@ -25,6 +25,7 @@ from .budget import OpleidingsbudgetAdmin
 from .coach import CoachAdmin, CoachtekortAdmin, GetraindFilter, VogFilter
 from .deelnemer import DeelnemerAdmin
 from .historie import WijzigingshistorieInZinnenAdmin
+from .importopdracht import ImportopdrachtAdmin
 from .relaties import (
     BijeenkomstAdmin,
     ContactpersoonAdmin,
@@ -63,6 +64,7 @@ __all__ = [
     "ContactmomentAdmin",
     "DeelnemerAdmin",
     "GetraindFilter",
+    "ImportopdrachtAdmin",
     "IntakeAdmin",
     "KeuzelijstMixin",
     "PlaatsingAdmin",

@@ -10,6 +10,7 @@
   (`Opleidingsbudget`, `Uitgave`); `document.py`: documenten; `verhuizing.py`: verhuizingen.
 - `werkgeverrelatie.py`, `bijeenkomst.py`, `vacature.py`: werkgevers als partner
   (contactpersonen, contacten, social return, bijeenkomsten, vacatures en voordrachten).
+- `importopdracht.py`: een bulkimport op de achtergrond (`Importopdracht`).
 """
 
 from .actieplan import Actie, ActieQuerySet, ActieStatus, ActieUitvoerder
@@ -21,6 +22,7 @@ from .coach import Coach, CoachQuerySet, Coachtekort
 from .contact import Contactmoment
 from .deelnemer import Deelnemer, DeelnemerQuerySet
 from .document import Document, DocumentSoort
+from .importopdracht import EINDSTATUSSEN, Importopdracht, Importstatus
 from .plaatsing import Plaatsing, PlaatsingQuerySet
 from .traject import Intake, Traject, TrajectQuerySet
 from .vacature import Vacature, VacatureQuerySet, Voordracht, VoordrachtQuerySet
@@ -59,6 +61,9 @@ __all__ = [
     "Contactmoment",
     "Deelnemer",
     "DeelnemerQuerySet",
+    "EINDSTATUSSEN",
+    "Importopdracht",
+    "Importstatus",
     "Intake",
     "Plaatsing",
     "PlaatsingQuerySet",

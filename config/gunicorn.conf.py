@@ -14,9 +14,24 @@ agenda-abonnement in het pad wordt `[geheim]` (`config/gunicorn_log.py`). Zie RE
 "Beveiliging en privacy".
 """
 
+import os
+
+# Webverzoeken krijgen een statement-timeout van 10 s (config/settings.py, "Storingen"): een
+# hangende database geeft dan een 503, geen worker die tot `timeout` hangt. Migraties, taken en
+# commando's draaien niet onder gunicorn en houden hun standaard (geen timeout).
+os.environ.setdefault("DB_STATEMENT_TIMEOUT", "10")
+
 wsgi_app = "config.wsgi:application"
 bind = "0.0.0.0:8000"
-workers = 3
+workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
+# Synchrone workers: één verzoek per worker. Dat is alleen veilig achter een bufferende proxy
+# (nginx, `config/nginx/`; `make serve` en docker-compose zetten hem ervoor): die leest het hele
+# verzoek en neemt het hele antwoord aan, zodat een trage of stille client geen worker vasthoudt.
+worker_class = "sync"
+# Een worker die langer dan 30 s over één verzoek doet, wordt herstart (de databasetermijnen
+# liggen daar ruim onder: 3 s verbinden, 10 + 2 s per query); nginx wacht 35 s.
+timeout = 30
+graceful_timeout = 30
 accesslog = "-"
 # %(U)s is het pad zonder querystring; niet %(r)s (de hele verzoekregel), %(q)s of %(f)s.
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms "%(a)s"'

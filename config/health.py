@@ -27,12 +27,24 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from config.postgresql.base import zonder_onderbreker
+from config.storing import Demper
 from gemeenten.toegang import Toegang, toegang
 
 logger = logging.getLogger(__name__)
 
 #: Seconden voor alle controles samen; de load balancer wacht meestal 5 s.
 TERMIJN = 2.5
+
+# Een load balancer vraagt elke paar seconden: per soort storing hoogstens één logregel per minuut.
+_dempers = {"database": Demper(), "cache": Demper()}
+
+
+def _meld(soort: str, niveau: int, tekst: str, *args) -> None:
+    gezwegen = _dempers[soort].melden()
+    if gezwegen is not None:
+        logger.log(niveau, f"healthz: {tekst} (%d keer gezwegen sinds de vorige melding)",
+                   *args, gezwegen)
 
 
 def _database() -> dict:
@@ -43,16 +55,16 @@ def _database() -> dict:
             cursor.fetchone()
     except DatabaseError as exc:
         # Alleen de soort fout: een verbindingsfout kan host- of gebruikersnamen bevatten.
-        logger.error("healthz: database antwoordt niet (%s)", type(exc).__name__)
+        _meld("database", logging.ERROR, "database antwoordt niet (%s)", type(exc).__name__)
         return {"database": "onbereikbaar"}
     try:
         executor = MigrationExecutor(connection)
         open_migraties = len(executor.migration_plan(executor.loader.graph.leaf_nodes()))
     except DatabaseError as exc:
-        logger.error("healthz: migratiestatus onleesbaar (%s)", type(exc).__name__)
+        _meld("database", logging.ERROR, "migratiestatus onleesbaar (%s)", type(exc).__name__)
         return {"migraties": "onleesbaar"}
     if open_migraties:
-        logger.error("healthz: %d migraties niet toegepast", open_migraties)
+        _meld("database", logging.ERROR, "%d migraties niet toegepast", open_migraties)
         return {"migraties": "niet toegepast", "open_migraties": open_migraties}
     return {}
 
@@ -64,7 +76,7 @@ def _cache() -> dict:
         cache.set(sleutel, waarde, timeout=30)
         gelezen = cache.get(sleutel)
     except Exception as exc:  # elke fout van de cache-backend (redis-py heeft een eigen soort)
-        logger.warning("healthz: cache onbereikbaar (%s)", type(exc).__name__)
+        _meld("cache", logging.WARNING, "cache onbereikbaar (%s)", type(exc).__name__)
         return {"cache": "onbereikbaar"}
     return {"cache": "ok" if gelezen == waarde else "onbereikbaar"}
 
@@ -72,7 +84,8 @@ def _cache() -> dict:
 def _in_thread(controle, uitkomst: dict, naam: str) -> threading.Thread:
     def draai():
         try:
-            uitkomst[naam] = controle()
+            with zonder_onderbreker():
+                uitkomst[naam] = controle()
         finally:
             # De verbinding van deze thread; de workerverbinding blijft onaangeroerd.
             connection.close()
@@ -93,12 +106,14 @@ def healthz(request):
         thread.join(max(0.0, einde - time.monotonic()))
     database = uitkomst.get("database")
     if database is None:
-        logger.error("healthz: database antwoordt niet binnen %s s", TERMIJN)
+        _meld("database", logging.ERROR, "database antwoordt niet binnen %s s", TERMIJN)
         database = {"database": "onbereikbaar"}
     cache_stand = uitkomst.get("cache")
     if cache_stand is None:
-        logger.warning("healthz: cache antwoordt niet binnen %s s", TERMIJN)
+        _meld("cache", logging.WARNING, "cache antwoordt niet binnen %s s", TERMIJN)
         cache_stand = {"cache": "onbereikbaar"}
     if database:
-        return JsonResponse({"status": "fout", **database, **cache_stand}, status=503)
+        antwoord = JsonResponse({"status": "fout", **database, **cache_stand}, status=503)
+        antwoord._has_been_logged = True  # gemeld hierboven, gedempt; niet per verzoek
+        return antwoord
     return JsonResponse({"status": "ok", **cache_stand})

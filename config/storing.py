@@ -34,8 +34,30 @@ STILTE = 60.0
 #: Seconden die de 503 noemt in `Retry-After`.
 OPNIEUW_NA = 30
 
-_lock = threading.Lock()
-_stand = {"gemeld": None, "sindsdien": 0}
+
+
+class Demper:
+    """Een melding hoogstens eens per `stilte` seconden (per proces), met het aantal keren dat
+    ze sindsdien zweeg. Voor storingen die per verzoek opnieuw optreden."""
+
+    def __init__(self, stilte: float = STILTE):
+        self.stilte = stilte
+        self._lock = threading.Lock()
+        self.gemeld: float | None = None
+        self.sindsdien = 0
+
+    def melden(self, *, nu: float | None = None) -> int | None:
+        """None: nu zwijgen; anders het aantal keren gezwegen sinds de vorige melding."""
+        nu = time.monotonic() if nu is None else nu
+        with self._lock:
+            if self.gemeld is not None and nu - self.gemeld < self.stilte:
+                self.sindsdien += 1
+                return None
+            sindsdien, self.sindsdien, self.gemeld = self.sindsdien, 0, nu
+            return sindsdien
+
+
+_pagina_demper = Demper()
 
 
 def databasestoring(exc: BaseException | None) -> bool:
@@ -49,13 +71,9 @@ def databasestoring(exc: BaseException | None) -> bool:
 
 def meld_storing(exc: BaseException, *, nu: float | None = None) -> bool:
     """Logt de storing als er `STILTE` seconden geen melding was; geeft terug of er gelogd is."""
-    nu = time.monotonic() if nu is None else nu
-    with _lock:
-        gemeld = _stand["gemeld"]
-        if gemeld is not None and nu - gemeld < STILTE:
-            _stand["sindsdien"] += 1
-            return False
-        sindsdien, _stand["sindsdien"], _stand["gemeld"] = _stand["sindsdien"], 0, nu
+    sindsdien = _pagina_demper.melden(nu=nu)
+    if sindsdien is None:
+        return False
     logger.error(
         "database onbereikbaar (%s): pagina's geven 503; %d verzoeken met 503 sinds de vorige "
         "melding, volgende melding hoogstens over %d s",
@@ -84,6 +102,7 @@ def storingspagina(request, exc: BaseException):
     antwoord = HttpResponse(render_to_string("503.html", context), status=503)
     antwoord["Retry-After"] = str(OPNIEUW_NA)
     antwoord["Cache-Control"] = "no-store"
+    antwoord._has_been_logged = True  # Django's "Service Unavailable: /pad" per verzoek niet
     return antwoord
 
 

@@ -85,7 +85,7 @@ def test_onbereikbare_database_geeft_nederlandse_503_en_een_logregel(tmp_path):
 
 
 def test_een_melding_per_storing(caplog):
-    storing._stand.update(gemeld=None, sindsdien=0)
+    storing._pagina_demper.gemeld = None
     fout = OperationalError("verbinding weg")
     with caplog.at_level(logging.ERROR, logger="config.storing"):
         assert storing.meld_storing(fout, nu=1000.0)
@@ -95,7 +95,7 @@ def test_een_melding_per_storing(caplog):
     assert len(caplog.records) == 2
     assert "0 verzoeken met 503" in caplog.records[0].getMessage()
     assert "49 verzoeken met 503" in caplog.records[1].getMessage()
-    storing._stand.update(gemeld=None, sindsdien=0)
+    storing._pagina_demper.gemeld = None
 
 
 @pytest.fixture
@@ -193,7 +193,7 @@ def proxy_naar_postgresql():
 @alleen_postgresql
 @pytest.mark.django_db
 def test_hangende_verbinding_wordt_na_de_termijn_verbroken(proxy_naar_postgresql):
-    from config.postgresql.base import MARGE, DatabaseWrapper
+    from config.postgresql.base import MARGE, DatabaseWrapper, zonder_onderbreker
 
     instellingen = {**connection.settings_dict, "PORT": proxy_naar_postgresql.poort,
                     "STATEMENT_TIMEOUT": 1}
@@ -208,6 +208,19 @@ def test_hangende_verbinding_wordt_na_de_termijn_verbroken(proxy_naar_postgresql
         duur = time.monotonic() - begin
         assert 1 <= duur < 1 + MARGE + 1
         assert not wrapper.is_usable()  # de socket is dicht: dat ziet de volgende meteen
+        wrapper.close()
+
+        # De stroomonderbreker: nieuwe verbindingen falen even meteen, /healthz probeert echt.
+        begin = time.monotonic()
+        with pytest.raises(OperationalError, match="nieuwe verbinding overgeslagen"):
+            wrapper.ensure_connection()
+        assert time.monotonic() - begin < 0.5
+        proxy_naar_postgresql.herstel()
+        with zonder_onderbreker():
+            wrapper.ensure_connection()  # gelukt: de onderbreker gaat dicht
+        wrapper.close()
+        with wrapper.cursor() as cursor:
+            cursor.execute("SELECT 1")
     finally:
         wrapper.close()
 

@@ -125,19 +125,25 @@ VERBORGEN = re.compile(r'<input[^>]*type="hidden"[^>]*>')
 
 def inloggen(basis: str) -> dict:
     """Inloggen via het echte formulier; geeft de cookies van de sessie."""
+    r, cookies = inlogpoging(basis, GEBRUIKER)
+    if r.status != 302 or "sessionid" not in cookies:
+        sys.exit(f"inloggen als {GEBRUIKER} mislukt (HTTP {r.status})")
+    return cookies
+
+
+def inlogpoging(basis: str, gebruiker: str, timeout: float = 30) -> tuple[Antwoord, dict]:
     cookies: dict = {}
-    pagina = vraag(basis, "/accounts/login/", cookies=cookies)
+    pagina = vraag(basis, "/accounts/login/", cookies=cookies, timeout=timeout)
     velden = {}
     for invoer in VERBORGEN.findall(pagina.body):
         naam = re.search(r'name="([^"]+)"', invoer)
         waarde = re.search(r'value="([^"]*)"', invoer)
         if naam:
             velden[naam.group(1)] = html.unescape(waarde.group(1)) if waarde else ""
-    velden.update({"auth-username": GEBRUIKER, "auth-password": WACHTWOORD})
-    r = vraag(basis, "/accounts/login/", cookies=cookies, methode="POST", data=velden)
-    if r.status != 302 or "sessionid" not in cookies:
-        sys.exit(f"inloggen als {GEBRUIKER} mislukt (HTTP {r.status})")
-    return cookies
+    velden.update({"auth-username": gebruiker, "auth-password": WACHTWOORD})
+    r = vraag(basis, "/accounts/login/", cookies=cookies, methode="POST", data=velden,
+              timeout=timeout)
+    return r, cookies
 
 
 def percentielen(tijden: list[float]) -> str:

@@ -10,8 +10,9 @@ Opzet: een eigen database (`BENCH_DB`, standaard `bo_bench_serve`, met demodata)
 `DATABASE_URL` en `CACHE_URL` (Redis-db `BENCH_REDIS_DB`, standaard 9) via die proxy's; de
 wachtrij (`CELERY_BROKER_URL`, db `BENCH_BROKER_DB`, standaard 10) gaat rechtstreeks. Per
 storing, `STORING_SECONDEN` lang, herhaald: `/healthz`, een ingelogde pagina (`/werkvoorraad/`),
-het dashboard van een coördinator en (alleen bij PostgreSQL) een contactmoment opslaan; daarna
-hoe lang het duurt tot alles weer 200 geeft. Tot slot wat er in het log kwam.
+het dashboard van een coördinator, (bij PostgreSQL) een contactmoment opslaan of (bij Redis)
+inloggen, terwijl `STORING_GEBRUIKERS` (6) anderen steeds `/werkvoorraad/` opvragen; daarna hoe
+lang het duurt tot alles weer 200 geeft. Tot slot wat er in het log kwam.
 """
 
 from __future__ import annotations
@@ -20,17 +21,19 @@ import datetime
 import os
 import re
 import tempfile
+import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import serve_hulp
-from serve_hulp import GEBRUIKER, Serve, bereid_database, inloggen, vraag
+from serve_hulp import GEBRUIKER, Serve, bereid_database, inloggen, inlogpoging, vraag
 from storingsproxy import Storingsproxy
 
 SECONDEN = float(os.environ.get("STORING_SECONDEN", "20"))
 PG_POORT = int(os.environ.get("PG_PROXY_POORT", "15432"))
 REDIS_POORT = int(os.environ.get("REDIS_PROXY_POORT", "16379"))
+GEBRUIKERS = int(os.environ.get("STORING_GEBRUIKERS", "6"))
 CONTACT = re.compile(r'/trajecten/(\d+)/contact/')
 
 
@@ -63,9 +66,21 @@ class Meting:
                 "notitie": f"storingstest {time.time():.0f}",
             })
             uit["opslaan"] = (r.status, r.duur, self._soort(r))
+        else:
+            uit["inloggen"] = self._inloggen()
         for wat, (status, duur, soort) in uit.items():
             self.regels.append((storing, wat, status, duur, soort))
         return uit
+
+    def _inloggen(self) -> tuple:
+        """Het echte inlogformulier (de inloglimiet telt in de cache): 302 is ingelogd."""
+        begin = time.monotonic()
+        try:
+            r, cookies = inlogpoging(self.basis, GEBRUIKER, timeout=40)
+        except OSError as exc:
+            return (0, time.monotonic() - begin, type(exc).__name__)
+        return (r.status, time.monotonic() - begin,
+                "ingelogd" if r.status == 302 and "sessionid" in cookies else "")
 
     def _vraag(self, pad, cookies, data=None):
         try:
@@ -97,6 +112,38 @@ class Meting:
             soorten = "; ".join(sorted({s for _, _, s in rijen if s}))[:70]
             print(f"{storing:<26} {wat:<10} {statussen:<16} {duren[-1]:>6.2f} "
                   f"{duren[len(duren) // 2]:>6.2f}  {soorten}")
+
+
+class Achtergrond:
+    """`aantal` gebruikers die tijdens een storing steeds `/werkvoorraad/` opvragen: zo meten we
+    `/healthz` terwijl de workers het druk hebben met verzoeken die op de database wachten."""
+
+    def __init__(self, basis: str, cookies: dict, aantal: int):
+        self.basis, self.cookies, self.aantal = basis, cookies, aantal
+        self.statussen: Counter = Counter()
+        self._stop = threading.Event()
+        self._threads: list[threading.Thread] = []
+
+    def _loop(self):
+        while not self._stop.is_set():
+            try:
+                r = vraag(self.basis, "/werkvoorraad/", cookies=dict(self.cookies), timeout=40)
+                self.statussen[r.status] += 1
+            except OSError as exc:
+                self.statussen[type(exc).__name__] += 1
+
+    def __enter__(self):
+        self.statussen.clear()
+        self._stop.clear()
+        self._threads = [threading.Thread(target=self._loop) for _ in range(self.aantal)]
+        for t in self._threads:
+            t.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        for t in self._threads:
+            t.join()
 
 
 def herstel_tijd(meting: Meting, storing: str) -> float:
@@ -135,7 +182,8 @@ def main():
               f"coordinator-groningen; {SECONDEN:.0f} s per storing")
         for _ in range(3):
             meting.ronde("geen storing", post=False)
-        herstel = {}
+        herstel, achtergronden = {}, {}
+        achtergrond = Achtergrond(basis, medewerker, GEBRUIKERS)
         for naam, proxy, actie, post in (
             ("PostgreSQL gepauzeerd", pg, "pauzeer", True),
             ("PostgreSQL verbroken", pg, "verbreek", True),
@@ -145,8 +193,10 @@ def main():
             regels_voor = len(log.read_text().splitlines())
             getattr(proxy, actie)()
             einde = time.monotonic() + SECONDEN
-            while time.monotonic() < einde:
-                meting.ronde(naam, post=post)
+            with achtergrond:
+                while time.monotonic() < einde:
+                    meting.ronde(naam, post=post)
+            achtergronden[naam] = dict(achtergrond.statussen)
             proxy.herstel()
             herstel[naam] = herstel_tijd(meting, naam)
             nieuw = log.read_text().splitlines()[regels_voor:]
@@ -157,6 +207,10 @@ def main():
               f"{'logregels':>9}")
         for naam, (tijd, tracebacks, meldingen, regels) in herstel.items():
             print(f"{naam:<26} {tijd:>9.1f} {tracebacks:>10} {meldingen:>9} {regels:>9}")
+        print(f"\nTegelijk {GEBRUIKERS} gebruikers die steeds /werkvoorraad/ opvragen, "
+              f"statussen tijdens de storing:")
+        for naam, statussen in achtergronden.items():
+            print(f"  {naam:<26} {statussen}")
         print("(ERROR: logregels op niveau ERROR; meldingen: 'database onbereikbaar' van "
               "config/storing.py, hoogstens één per worker per minuut; logregels: alles wat make "
               "serve in die tijd logde, ook de accesslogs)")

@@ -24,12 +24,14 @@ os.environ.setdefault("DB_STATEMENT_TIMEOUT", "10")
 wsgi_app = "config.wsgi:application"
 bind = "0.0.0.0:8000"
 workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
-# Synchrone workers: één verzoek per worker. Dat is alleen veilig achter een bufferende proxy
-# (nginx, `config/nginx/`; `make serve` en docker-compose zetten hem ervoor): die leest het hele
-# verzoek en neemt het hele antwoord aan, zodat een trage of stille client geen worker vasthoudt.
-worker_class = "sync"
-# Een worker die langer dan 30 s over één verzoek doet, wordt herstart (de databasetermijnen
-# liggen daar ruim onder: 3 s verbinden, 10 + 2 s per query); nginx wacht 35 s.
+# Threads per worker: wacht een verzoek op een hangende database (tot 3 s verbinden, 10 + 2 s
+# per query), dan krijgen /healthz en de volgende verzoeken een andere thread in plaats van een
+# rij achter die ene. Trage clients houdt nginx weg (`config/nginx/`; `make serve` en
+# docker-compose zetten hem ervoor): die leest het hele verzoek en neemt het hele antwoord aan,
+# zodat een trage of stille client nooit een thread vasthoudt.
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Een worker die 30 s niets van zich laat horen, wordt herstart; nginx wacht 35 s op een antwoord.
 timeout = 30
 graceful_timeout = 30
 accesslog = "-"

@@ -34,7 +34,7 @@ from gemeenten.toegang import Toegang, toegang
 logger = logging.getLogger(__name__)
 
 #: Seconden voor alle controles samen; de load balancer wacht meestal 5 s.
-TERMIJN = 2.5
+TERMIJN = 2.0
 
 # Een load balancer vraagt elke paar seconden: per soort storing hoogstens één logregel per minuut.
 _dempers = {"database": Demper(), "cache": Demper()}

@@ -159,6 +159,23 @@ def test_verbinding_weg_na_commit_zegt_kijk_eerst_in_het_dossier(client, medewer
     assert Contactmoment.objects.filter(traject=traject).count() == 1
 
 
+def test_inloggen_werkt_als_redis_weg_is(client, medewerker, settings):
+    """De tellers van de inloglimiet staan in Redis; valt Redis weg, dan kan iedereen nog
+    inloggen (de poging telt dan niet mee)."""
+    from tests.beveiliging.hulp import stap_wachtwoord
+
+    medewerker.set_password("een-lang-testwachtwoord")
+    medewerker.save()
+    settings.CACHES = {"default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # niemand luistert: verbinding geweigerd
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }}
+    antwoord = stap_wachtwoord(client, medewerker.username, "een-lang-testwachtwoord")
+    assert antwoord.status_code == 302
+    assert client.get(reverse("trajecten:werkvoorraad")).status_code == 200
+
+
 # --- PostgreSQL die hangt: een proxy die het verkeer vasthoudt --------------------------------
 
 alleen_postgresql = pytest.mark.skipif(

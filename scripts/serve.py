@@ -75,7 +75,7 @@ def omgeving() -> dict:
             RUN.mkdir(exist_ok=True)
             bestand.touch(mode=0o600)
             bestand.write_text(secrets.token_urlsafe(50))
-            meld(f"nieuwe SECRET_KEY in {bestand.relative_to(PROJECT)} (niet in git)")
+            meld(f"nieuwe SECRET_KEY in {bestand} (niet in git)")
         env["SECRET_KEY"] = bestand.read_text().strip()
     return env
 

@@ -146,6 +146,10 @@ class Achtergrond:
             t.join()
 
 
+def load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
 def herstel_tijd(meting: Meting, storing: str) -> float:
     """Seconden na het herstellen tot /healthz, de pagina en het dashboard weer 200 geven."""
     begin = time.monotonic()
@@ -182,7 +186,7 @@ def main():
                                           cookies=dict(medewerker)).body)
         meting = Meting(basis, medewerker, coordinator, trajecten[0] if trajecten else "0")
         print(f"make serve draait (log: {log}); ingelogd als {GEBRUIKER} en "
-              f"coordinator-groningen; {SECONDEN:.0f} s per storing")
+              f"coordinator-groningen; {SECONDEN:.0f} s per storing; load: {load()}")
         for _ in range(3):
             meting.ronde("geen storing", post=False)
         herstel, achtergronden = {}, {}
@@ -214,6 +218,7 @@ def main():
               f"statussen tijdens de storing:")
         for naam, statussen in achtergronden.items():
             print(f"  {naam:<26} {statussen}")
+        print(f"load na afloop: {load()}")
         print("(ERROR: logregels op niveau ERROR; meldingen: 'database onbereikbaar' van "
               "config/storing.py, hoogstens één per worker per minuut; logregels: alles wat make "
               "serve in die tijd logde, ook de accesslogs)")

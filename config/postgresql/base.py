@@ -39,7 +39,13 @@ _omzeilen = threading.local()
 
 
 def onderbreek() -> None:
+    """De database antwoordt niet: nieuwe verbindingen even meteen laten falen, en de verbindingen
+    die nu op een antwoord wachten (in andere threads van dit proces) niet hun hele termijn laten
+    uitzitten, maar meteen verbreken."""
+    al_open = time.monotonic() < _onderbreker["tot"]
     _onderbreker["tot"] = time.monotonic() + STORINGSPAUZE
+    if not al_open:
+        waakhond.verbreek_alle()
 
 
 @contextmanager
@@ -75,6 +81,12 @@ class _Waakhond:
             for wrapper in verlopen:
                 _verbreek(wrapper)
 
+    def verbreek_alle(self):
+        with self._lock:
+            actief = [w for _, w in self._actief.values()]
+        for wrapper in actief:
+            _sluit_socket(wrapper)
+
     @contextmanager
     def bewaak(self, wrapper, seconden: float):
         sleutel = id(wrapper)
@@ -92,13 +104,20 @@ class _Waakhond:
 
 
 def _verbreek(wrapper) -> None:
+    # Eerst de onderbreker (die ook deze socket sluit): wie wakker wordt, ziet hem al open staan.
+    onderbreek()
+    if _sluit_socket(wrapper):
+        logger.warning("database antwoordt niet binnen de termijn: verbinding verbroken")
+
+
+def _sluit_socket(wrapper) -> bool:
     verbinding = wrapper.connection
     try:
         fd = verbinding.pgconn.socket if verbinding is not None else -1
     except Exception:  # al gesloten
-        return
+        return False
     if fd < 0:
-        return
+        return False
     # Een duplicaat van de descriptor: shutdown geldt voor de socket zelf, dus ook voor psycopg.
     s = socket.socket(fileno=os.dup(fd))
     try:
@@ -107,8 +126,7 @@ def _verbreek(wrapper) -> None:
         pass
     finally:
         s.close()
-    onderbreek()
-    logger.warning("database antwoordt niet binnen de termijn: verbinding verbroken")
+    return True
 
 
 waakhond = _Waakhond()

@@ -242,6 +242,43 @@ def test_hangende_verbinding_wordt_na_de_termijn_verbroken(proxy_naar_postgresql
         wrapper.close()
 
 
+@alleen_postgresql
+@pytest.mark.django_db
+def test_onderbreker_verbreekt_ook_wie_al_wacht(proxy_naar_postgresql):
+    """Een connect-timeout elders in het proces (hier: `onderbreek()`) zegt genoeg: een query
+    die al op de hangende database wacht, hoeft zijn termijn van 30 + 2 s niet uit te zitten."""
+    import threading
+
+    from config.postgresql import base as backend
+
+    instellingen = {**connection.settings_dict, "PORT": proxy_naar_postgresql.poort,
+                    "STATEMENT_TIMEOUT": 30}
+    uitkomst = {}
+
+    def wacht():
+        wrapper = backend.DatabaseWrapper(instellingen, alias=f"wacht-{uuid.uuid4().hex[:6]}")
+        try:
+            with wrapper.cursor() as cursor:
+                cursor.execute("SELECT 1")
+                proxy_naar_postgresql.pauzeer()
+                begin = time.monotonic()
+                try:
+                    cursor.execute("SELECT 1")
+                except OperationalError:
+                    uitkomst["fout_na"] = time.monotonic() - begin
+        finally:
+            wrapper.close()
+
+    backend._onderbreker["tot"] = 0.0
+    draad = threading.Thread(target=wacht)
+    draad.start()
+    time.sleep(1)
+    backend.onderbreek()
+    draad.join(10)
+    backend._onderbreker["tot"] = 0.0
+    assert uitkomst["fout_na"] < 2
+
+
 HEALTHZ_IN_APART_PROCES = """
 import json, sys, time
 sys.path.insert(0, "bench")

@@ -12,8 +12,10 @@ deze backend precies wat de gewone doet.
 
 Daarnaast een stroomonderbreker: verliep een termijn of de connect-timeout, dan falen nieuwe
 verbindingen in dit proces `STORINGSPAUZE` seconden lang meteen, in plaats van elk verzoek weer
-3 s te laten wachten (en de workers vast te houden waar `/healthz` achter staat). `/healthz`
-omzeilt hem (`zonder_onderbreker`) en sluit hem zodra de database weer antwoordt.
+3 s te laten wachten (en de threads vast te houden waar `/healthz` achter staat); queries die al
+wachten, worden meteen verbroken. Daarna mag één verbinding het proberen (half open); lukt dat,
+dan gaat hij dicht. `/healthz` omzeilt hem (`zonder_onderbreker`) en sluit hem zodra de database
+weer antwoordt.
 """
 
 from __future__ import annotations
@@ -34,7 +36,9 @@ MARGE = 2.0
 #: Seconden dat nieuwe verbindingen meteen falen nadat de database niet op tijd antwoordde.
 STORINGSPAUZE = 5.0
 
+#: 0: dicht (verbinden mag); anders tot wanneer nieuwe verbindingen meteen falen.
 _onderbreker = {"tot": 0.0}
+_onderbreker_lock = threading.Lock()
 _omzeilen = threading.local()
 
 
@@ -143,14 +147,24 @@ class DatabaseWrapper(base.DatabaseWrapper):
         return seconden + MARGE if seconden > 0 else 0
 
     def get_new_connection(self, conn_params):
-        if time.monotonic() < _onderbreker["tot"] and not getattr(_omzeilen, "aan", False):
-            raise base.Database.OperationalError(
-                "database antwoordde net niet op tijd: nieuwe verbinding overgeslagen"
-            )
+        if not getattr(_omzeilen, "aan", False):
+            with _onderbreker_lock:
+                nu, tot = time.monotonic(), _onderbreker["tot"]
+                if nu < tot:
+                    raise base.Database.OperationalError(
+                        "database antwoordde net niet op tijd: nieuwe verbinding overgeslagen"
+                    )
+                if tot:
+                    # Half open: deze verbinding is de proef; de andere falen tot ze klaar is.
+                    _onderbreker["tot"] = nu + float(conn_params.get("connect_timeout") or 3) + 1
         try:
             verbinding = super().get_new_connection(conn_params)
         except base.Database.errors.ConnectionTimeout:
             onderbreek()
+            raise
+        except base.Database.Error:
+            # Snel geweigerd (server weg): dat houdt geen thread vast, geen onderbreker nodig.
+            _onderbreker["tot"] = 0.0
             raise
         _onderbreker["tot"] = 0.0  # de database is terug
         return verbinding

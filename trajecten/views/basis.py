@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 
 from .. import services
@@ -20,6 +20,13 @@ PAGINAGROOTTE = 25
 def _dossier_url(deelnemer_id: int, anker: str = "") -> str:
     url = reverse("trajecten:dossier", args=[deelnemer_id])
     return f"{url}#{anker}" if anker else url
+
+
+def _is_dossier(url: str) -> bool:
+    try:
+        return resolve(url.split("#")[0]).url_name == "dossier"
+    except Resolver404:
+        return False
 
 
 def _post(request):
@@ -48,8 +55,8 @@ def _formulierpagina(
     Valt de database weg tijdens het opslaan (`OperationalError`/`InterfaceError`, ook tijdens
     of na de COMMIT), dan is de uitkomst onbekend: de fout gaat door naar de 503-pagina
     (`config/storing.py`), die zegt dat de wijziging misschien is opgeslagen en linkt naar
-    `controleer` (url, omschrijving) om dat eerst na te kijken; standaard `naar` ("het dossier")
-    als dat een vaste URL is.
+    `controleer` (url, omschrijving) om dat eerst na te kijken; standaard `naar` als dat een
+    vaste URL is ("het dossier" als het het dossier is).
     """
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -57,7 +64,8 @@ def _formulierpagina(
             resultaat = opslaan(**form.cleaned_data)
         except (OperationalError, InterfaceError):
             if controleer is None and isinstance(naar, str):
-                controleer = (naar, _("het dossier"))
+                controleer = (naar, _("het dossier") if _is_dossier(naar)
+                              else _("de pagina waar het staat"))
             request.uitkomst_onbekend = controleer
             raise
         except services.Bewerkingsconflict as exc:

@@ -15,7 +15,7 @@ UV_VERSIE := 0.13.9
 UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --quiet --universal --python-version 3.11 \
 	--generate-hashes --custom-compile-command "make lock" $(LOCK_ARGS)
 
-.PHONY: run test install lint lock screenshots bench clean
+.PHONY: run test serve install lint lock screenshots bench clean
 
 $(STAMP): pyproject.toml requirements/dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ run: $(STAMP)
 test: $(STAMP)
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
+# Productie-achtig op http://127.0.0.1:8080/: nginx → gunicorn (+ Celery), DEBUG uit, PostgreSQL en
+# Redis uit DATABASE_URL, CACHE_URL en CELERY_BROKER_URL (zie scripts/serve.py en de README).
+serve: $(STAMP)
+	$(BIN)/python scripts/serve.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
@@ -59,4 +64,4 @@ screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles .serve

@@ -14,9 +14,26 @@ agenda-abonnement in het pad wordt `[geheim]` (`config/gunicorn_log.py`). Zie RE
 "Beveiliging en privacy".
 """
 
+import os
+
+# Webverzoeken krijgen een statement-timeout van 10 s (config/settings.py, "Storingen"): een
+# hangende database geeft dan een 503, geen worker die tot `timeout` hangt. Migraties, taken en
+# commando's draaien niet onder gunicorn en houden hun standaard (geen timeout).
+os.environ.setdefault("DB_STATEMENT_TIMEOUT", "10")
+
 wsgi_app = "config.wsgi:application"
 bind = "0.0.0.0:8000"
-workers = 3
+workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
+# Threads per worker: wacht een verzoek op een hangende database (tot 3 s verbinden, 10 + 2 s
+# per query), dan krijgen /healthz en de volgende verzoeken een andere thread in plaats van een
+# rij achter die ene. Trage clients houdt nginx weg (`config/nginx/`; `make serve` en
+# docker-compose zetten hem ervoor): die leest het hele verzoek en neemt het hele antwoord aan,
+# zodat een trage of stille client nooit een thread vasthoudt.
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Een worker die 30 s niets van zich laat horen, wordt herstart; nginx wacht 35 s op een antwoord.
+timeout = 30
+graceful_timeout = 30
 accesslog = "-"
 # %(U)s is het pad zonder querystring; niet %(r)s (de hele verzoekregel), %(q)s of %(f)s.
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms "%(a)s"'

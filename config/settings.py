@@ -114,6 +114,28 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache (rapportage): standaard per proces; `CACHE_URL=redis://127.0.0.1:6379/1` deelt hem.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
+# Storingen (issue 17): een hangende database of Redis geeft een 503 of een gemiste cache, geen
+# worker die hangt tot gunicorn hem afschiet. Alle termijnen in seconden. De statement-timeout
+# (op de server, plus de waakhond van `config/postgresql/`) staat standaard uit; gunicorn
+# (`config/gunicorn.conf.py`) zet hem op 10 s voor webverzoeken, zodat migraties, `seed_demo` en
+# taken niet worden afgebroken.
+DB_CONNECT_TIMEOUT = env.int("DB_CONNECT_TIMEOUT", default=3)
+DB_STATEMENT_TIMEOUT = env.float("DB_STATEMENT_TIMEOUT", default=0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "config.postgresql"
+    DATABASES["default"]["STATEMENT_TIMEOUT"] = DB_STATEMENT_TIMEOUT
+    _opties = DATABASES["default"].setdefault("OPTIONS", {})
+    _opties.setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
+    if DB_STATEMENT_TIMEOUT > 0:
+        _opties["options"] = (
+            f"{_opties.get('options', '')} -c statement_timeout={int(DB_STATEMENT_TIMEOUT * 1000)}"
+        ).strip()
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHE_SOCKET_TIMEOUT = env.float("CACHE_SOCKET_TIMEOUT", default=0.5)
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        socket_connect_timeout=CACHE_SOCKET_TIMEOUT, socket_timeout=CACHE_SOCKET_TIMEOUT
+    )
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "gemeenten.beveiliging.MinimaleLengteValidator",
@@ -279,11 +301,13 @@ LOGGING = {
     "filters": {
         "zonder_context": {"()": "gemeenten.logfilters.ZonderTemplateContext"},
         "zonder_geheimen": {"()": "gemeenten.logfilters.ZonderGeheimePaden"},
+        # Databasestoring: één melding per storing (config/storing.py), geen stacktrace per verzoek.
+        "zonder_databasestoring": {"()": "config.storing.ZonderDatabasestoring"},
     },
     "loggers": {
         "django.template": {"filters": ["zonder_context"]},
         # Het pad van een 404 op het agenda-abonnement bevat het token.
-        "django.request": {"filters": ["zonder_geheimen"]},
+        "django.request": {"filters": ["zonder_geheimen", "zonder_databasestoring"]},
     },
 }
 

@@ -4,6 +4,9 @@ from django.urls import include, path
 from config.health import healthz
 from gemeenten.views_accounts import admin_inloggen
 
+# Een databasestoring geeft een Nederlandse 503 in plaats van een 500 (config/storing.py).
+handler500 = "config.storing.serverfout"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("rapportage/", include("rapportage.urls")),

@@ -40,6 +40,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_ratelimit.core import is_ratelimited
+from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
@@ -128,12 +129,22 @@ def _inlogsleutel(group, request) -> str:
 
 
 def inloglimiet_bereikt(request) -> bool:
-    """Telt deze inlogpoging mee en zegt of het IP-adres over een van de grenzen is."""
+    """Telt deze inlogpoging mee en zegt of het IP-adres over een van de grenzen is.
+
+    De tellers staan in de cache. Is die onbereikbaar (Redis weg of hangend), dan telt de
+    poging niet en mag ze door (zoals `RATELIMIT_FAIL_OPEN`; django-ratelimit vangt alleen een
+    DNS-fout af): liever inloggen mogelijk dan iedereen buitengesloten; axes blokkeert nog
+    steeds per gebruikersnaam + IP (in de database).
+    """
     bereikt = False
-    for grens in settings.INLOGLIMIET_PER_IP:
-        bereikt |= is_ratelimited(
-            request, group=f"inloggen:{grens}", key=_inlogsleutel, rate=grens, increment=True
-        )
+    try:
+        for grens in settings.INLOGLIMIET_PER_IP:
+            bereikt |= is_ratelimited(
+                request, group=f"inloggen:{grens}", key=_inlogsleutel, rate=grens, increment=True
+            )
+    except (RedisError, OSError) as exc:
+        logger.warning("inloglimiet niet geteld: cache onbereikbaar (%s)", type(exc).__name__)
+        return False
     return bereikt
 
 

@@ -96,7 +96,7 @@ def test_healthz_ok_als_database_antwoordt_en_alles_gemigreerd_is(client):
     antwoord = client.get("/healthz")
     assert antwoord.status_code == 200
     assert antwoord["Content-Type"] == "application/json"
-    assert antwoord.json() == {"status": "ok"}
+    assert antwoord.json() == {"status": "ok", "cache": "ok"}
     assert "no-cache" in antwoord["Cache-Control"]
 
 
@@ -114,16 +114,18 @@ def test_healthz_503_bij_openstaande_migraties_en_200_na_migreren(lege_database_
     assert body["status"] == "fout"
     assert body["migraties"] == "niet toegepast"
     assert body["open_migraties"] > 10
-    assert set(body) == {"status", "migraties", "open_migraties"}
+    assert set(body) == {"status", "migraties", "open_migraties", "cache"}
     assert na["status"] == 200
-    assert json.loads(na["body"]) == {"status": "ok"}
+    assert json.loads(na["body"]) == {"status": "ok", "cache": "ok"}
 
 
 @pytest.mark.django_db
 def test_healthz_503_zonder_details_als_database_onbereikbaar_is(onbereikbare_database_url):
     (uitkomst,) = healthz_met_database(onbereikbare_database_url)
     assert uitkomst["status"] == 503
-    assert json.loads(uitkomst["body"]) == {"status": "fout", "database": "onbereikbaar"}
+    assert json.loads(uitkomst["body"]) == {
+        "status": "fout", "database": "onbereikbaar", "cache": "ok"
+    }
     for geheim in ("Traceback", "bestaat", "postgres", "sqlite", "OperationalError"):
         assert geheim not in uitkomst["body"]
 
@@ -136,4 +138,4 @@ def test_healthz_wordt_niet_naar_https_omgeleid_andere_paginas_wel(settings):
     assert client.get("/accounts/login/").status_code == 301
     antwoord = client.get("/healthz")
     assert antwoord.status_code == 200
-    assert antwoord.json() == {"status": "ok"}
+    assert antwoord.json() == {"status": "ok", "cache": "ok"}

@@ -6,9 +6,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 
 from .. import services
@@ -21,6 +22,13 @@ def _dossier_url(deelnemer_id: int, anker: str = "") -> str:
     return f"{url}#{anker}" if anker else url
 
 
+def _is_dossier(url: str) -> bool:
+    try:
+        return resolve(url.split("#")[0]).url_name == "dossier"
+    except Resolver404:
+        return False
+
+
 def _post(request):
     """De POST-gegevens, ook als die leeg zijn (een leeg formulier is gebonden en ongeldig)."""
     return request.POST if request.method == "POST" else None
@@ -31,7 +39,8 @@ def _pagina(request, queryset, grootte=PAGINAGROOTTE):
 
 
 def _formulierpagina(
-    request, *, form, opslaan, melding, naar, template: str, context=None, bij_fout=None
+    request, *, form, opslaan, melding, naar, template: str, context=None, bij_fout=None,
+    controleer: tuple[str, str] | None = None,
 ) -> HttpResponse:
     """Het vaste verloop van elk formulier van de werkplek (POST-redirect-GET).
 
@@ -42,11 +51,23 @@ def _formulierpagina(
     wat); `bij_fout(exc)` mag een andere fout zelf afhandelen (geeft dan True); elke andere
     ValidationError komt bij de velden van het formulier. `context` (een dict, of een functie
     die er een geeft, pas aangeroepen als de pagina getoond wordt) komt erbij.
+
+    Valt de database weg tijdens het opslaan (`OperationalError`/`InterfaceError`, ook tijdens
+    of na de COMMIT), dan is de uitkomst onbekend: de fout gaat door naar de 503-pagina
+    (`config/storing.py`), die zegt dat de wijziging misschien is opgeslagen en linkt naar
+    `controleer` (url, omschrijving) om dat eerst na te kijken; standaard `naar` als dat een
+    vaste URL is ("het dossier" als het het dossier is).
     """
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             resultaat = opslaan(**form.cleaned_data)
+        except (OperationalError, InterfaceError):
+            if controleer is None and isinstance(naar, str):
+                controleer = (naar, _("het dossier") if _is_dossier(naar)
+                              else _("de pagina waar het staat"))
+            request.uitkomst_onbekend = controleer
+            raise
         except services.Bewerkingsconflict as exc:
             conflict = exc
         except ValidationError as exc:

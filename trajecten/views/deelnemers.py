@@ -159,6 +159,7 @@ def deelnemer_nieuw(request):
         request, form=form, opslaan=partial(services.deelnemer_registreren, door=request.user),
         melding=_("De deelnemer is geregistreerd."), naar=lambda d: _dossier_url(d.pk),
         template="trajecten/deelnemer_form.html", context=pagina, bij_fout=bij_fout,
+        controleer=(reverse("trajecten:deelnemer_lijst"), _("de lijst van deelnemers")),
     )
 
 
@@ -242,4 +243,5 @@ def deelnemer_verhuizen(request, pk: int):
             else reverse("trajecten:deelnemer_lijst")
         ),
         template="trajecten/deelnemer_verhuizen.html", context={"deelnemer": deelnemer},
+        controleer=(_dossier_url(deelnemer.pk), _("het dossier")),
     )

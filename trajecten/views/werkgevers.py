@@ -50,4 +50,5 @@ def werkgever_nieuw(request):
         melding=_("De werkgever is geregistreerd."),
         naar=lambda werkgever: reverse("trajecten:werkgever_detail", args=[werkgever.pk]),
         template="trajecten/werkgever_form.html",
+        controleer=(reverse("trajecten:werkgever_lijst"), _("de lijst van werkgevers")),
     )

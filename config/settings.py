@@ -98,6 +98,13 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache (rapportage): standaard per proces; `CACHE_URL=redis://127.0.0.1:6379/1` deelt hem.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    # Redis weg of hangend mag een pagina niet ophouden: korte time-outs, daarna rekent de
+    # rapportage live (rapportage/cache.py). In seconden, instelbaar.
+    CACHES["default"].setdefault("OPTIONS", {}).update({
+        "socket_connect_timeout": env.float("CACHE_CONNECT_TIMEOUT", default=0.3),
+        "socket_timeout": env.float("CACHE_TIMEOUT", default=0.3),
+    })
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -28,9 +28,16 @@ from .trend import trend
 from .vergelijking import vergelijking
 
 
-def dashboard(selectie: Selectie) -> dict:
-    """Alle cijfers van één dashboard (17 queries)."""
-    doelen = doelstellingen(selectie)
+def dashboard(selectie: Selectie, *, zonder_landelijk: bool = False) -> dict:
+    """Alle cijfers van één dashboard (17 queries).
+
+    `zonder_landelijk` (alleen voor een deel van de gemeenten): zonder wat over alle gemeenten
+    gemeten wordt (de doelen van het hele programma en de vergelijking), zodat deze cijfers
+    alleen van de eigen gemeenten afhangen; `samenvoegen` vult ze aan uit het landelijke
+    dashboard tot precies `dashboard(selectie)`."""
+    if zonder_landelijk and selectie.gemeente_ids is None:
+        raise ValueError("zonder_landelijk geldt alleen voor een deel van de gemeenten")
+    doelen = doelstellingen(selectie, alleen_gemeenten=zonder_landelijk)
     kern = kerncijfers(selectie)
     return {
         "doelstellingen": doelen,
@@ -39,12 +46,25 @@ def dashboard(selectie: Selectie) -> dict:
         "totaal": totaalrij(selectie, kern, doelen),
         "trechter": trechter(selectie),
         "trend": trend(selectie, doelen),
-        "vergelijking": vergelijking(selectie),
+        "vergelijking": None if zonder_landelijk else vergelijking(selectie),
+    }
+
+
+def samenvoegen(eigen: dict, landelijk: dict) -> dict:
+    """`dashboard(s, zonder_landelijk=True)` plus het landelijke dashboard (`s.landelijk()`,
+    zelfde programma en peildatum) is `dashboard(s)`: de doelen van het hele programma en de
+    vergelijking worden altijd over alle gemeenten gemeten, los van van/tot."""
+    return {
+        **eigen,
+        "doelstellingen": [d for d in landelijk["doelstellingen"] if d["gemeente_id"] is None]
+        + eigen["doelstellingen"],
+        "vergelijking": landelijk["vergelijking"],
     }
 
 
 __all__ = [
     "KOSTEN_NORM", "TABELRIJ", "Selectie", "achter_op_schema", "dashboard", "doelstellingen",
     "kerncijfers", "mediaan_doorlooptijd", "per_gemeente", "prognose", "prognose_venster",
-    "realisatie", "totaalrij", "trechter", "trend", "uitstroom", "verstreken", "vergelijking",
+    "realisatie", "samenvoegen", "totaalrij", "trechter", "trend", "uitstroom", "verstreken",
+    "vergelijking",
 ]

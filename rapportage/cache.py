@@ -11,14 +11,15 @@ Een schrijfactie in Emmen laat de eigen cijfers van Groningen dus warm; het land
 wordt één keer herberekend voor alle pagina's samen. Eén query leest alle versies (`stempels`).
 
 **Stale-while-revalidate.** Een ingang bewaart zijn stempel (de versies toen hij berekend
-werd), zijn stand (`peilmoment()`) en de rekenduur. Is de stempel verouderd maar de stand
-jonger dan `MAX_ACHTERSTAND` seconden, dan krijgt de lezer meteen die laatst bekende cijfers en
-start (hooguit één per deel, met een slot met korte TTL) de taak `rapportage.herbereken` op de
+werd), zijn stand (`peilmoment()`; bij elke lezing met gelijke versies schuift die op naar
+het moment van die controle) en de rekenduur. Is de stempel verouderd maar de stand jonger
+dan `MAX_ACHTERSTAND`, dan krijgt de lezer meteen die laatst bekende cijfers en start
+(hooguit één per deel, met een slot met korte TTL) de taak `rapportage.herbereken` op de
 Celery-wachtrij. Zonder broker draait die taak in het proces: dan rekent deze request zelf.
 Is er geen bruikbare ingang, dan rekent de request zelf; wacht hij eerst op een ander die al
-rekent, dan nooit langer dan die berekening de vorige keer duurde. Elke wijziging staat zo
-binnen `MAX_ACHTERSTAND` + één berekening op elk dashboard, en de pagina zegt hoe oud de
-cijfers zijn ("stand van 14:02:10") en of het de laatst bekende zijn.
+rekent, dan nooit langer dan die berekening de vorige keer duurde. Een wijziging staat zo
+één herberekening na de eerste lezer op elk dashboard (de bench meet het), en de pagina zegt
+hoe recent de cijfers zijn ("stand van 14:02:10") en of het de laatst bekende zijn.
 
 **Zonder cache.** Elke cache-operatie is afgeschermd: een fout of time-out (Redis weg of
 hangend; korte socket-time-outs in `CACHES`) zet de cache `STORING_SECONDEN` lang uit in dit
@@ -49,8 +50,11 @@ log = logging.getLogger(__name__)
 
 #: Een ingang blijft zo lang bewaard (ook verouderd: dan is hij de 'laatst bekende').
 BEWAAR_SECONDEN = 24 * 3600
-#: Verouderde cijfers worden hooguit zo lang na hun stand nog getoond (tijdens herberekening).
-MAX_ACHTERSTAND = 45
+#: Verouderde cijfers worden hooguit zo lang na hun stand nog getoond (tijdens herberekening);
+#: daarna rekent de lezer zelf. Met lezers is een wijziging na één herberekening zichtbaar.
+MAX_ACHTERSTAND = getattr(settings, "RAPPORTAGE_MAX_ACHTERSTAND", 600)
+#: Een actuele ingang krijgt hooguit zo vaak een nieuwe stand ('nog steeds exact om …').
+CONTROLE_SECONDEN = 5
 #: TTL van het herberekeningsslot: een gestorven rekenaar blokkeert nooit langer.
 SLOT_SECONDEN = 30
 #: Na een cachefout wordt de cache in dit proces zo lang overgeslagen.
@@ -288,14 +292,26 @@ def _lees_gegevens(deel: Deel, kop: dict) -> Ingang | None:
 
 def toestanden(selectie: indicatoren.Selectie) -> list[Toestand]:
     """Per deel: actueel uit de cache, de laatst bekende cijfers (herberekening loopt) of live
-    berekend. Leest alleen de koppen; de gegevens pas met `gegevens()`."""
+    berekend. Leest alleen de koppen; de gegevens pas met `gegevens()`.
+
+    Een actuele ingang is exact tot het moment dat zijn versies opnieuw gelijk bevonden zijn:
+    dat moment (`…:gecontroleerd`, apart van de kop zodat het nooit een nieuwere kop
+    overschrijft) is zijn stand op de pagina."""
+    gecontroleerd_op = peilmoment()
     huidig = stempels(selectie)
     lijst = delen(selectie)
-    koppen = _get_many([f"{d.sleutel}:kop" for d in lijst])
+    sleutels = [f"{d.sleutel}:{x}" for d in lijst for x in ("kop", "gecontroleerd")]
+    gelezen = _get_many(sleutels)
     uit = []
     for deel in lijst:
-        kop = koppen.get(f"{deel.sleutel}:kop")
+        kop = gelezen.get(f"{deel.sleutel}:kop")
         if kop and kop["stempel"] == huidig[deel.soort]:
+            controle = gelezen.get(f"{deel.sleutel}:gecontroleerd")
+            if controle and controle[0] == kop["stempel"] and controle[1] > kop["stand"]:
+                kop = {**kop, "stand": controle[1]}
+            if (gecontroleerd_op - kop["stand"]).total_seconds() > CONTROLE_SECONDEN:
+                _set_many({f"{deel.sleutel}:gecontroleerd": (kop["stempel"], gecontroleerd_op)},
+                          timeout=BEWAAR_SECONDEN)
             uit.append(Toestand(deel, kop, ACTUEEL))
             continue
         if _bruikbaar_verouderd(kop) and cache_bereikbaar():
@@ -376,16 +392,16 @@ def pagina_html(selectie: indicatoren.Selectie, sleuteldelen, render) -> tuple[s
         c = live(selectie)
         return render(c), c
     lijst = toestanden(selectie)
-    ruw = repr((sleuteldelen, [t.stempel for t in lijst], [t.stand for t in lijst])).encode()
+    # Dezelfde stempels = dezelfde cijfers = dezelfde HTML; de stand staat buiten de HTML.
+    ruw = repr((sleuteldelen, [t.stempel for t in lijst])).encode()
     sleutel = f"rapportage:pagina:{hashlib.sha256(ruw).hexdigest()}"
     opgeslagen = _get(sleutel) if all(t.ingang is None for t in lijst) else None
     if opgeslagen is not None:
         return opgeslagen, Cijfers({}, None, min(t.stand for t in lijst), herkomst_van(lijst))
     c = samenstellen(lijst)
     html = render(c)
-    # Onder de stempels en standen van de delen zoals ze nu zijn (ook als er net live is
-    # gerekend): dezelfde delen geven dezelfde HTML.
-    ruw = repr((sleuteldelen, [t.stempel for t in lijst], [t.stand for t in lijst])).encode()
+    # Onder de stempels van de delen zoals ze nu zijn (ook als er net live is gerekend).
+    ruw = repr((sleuteldelen, [t.stempel for t in lijst])).encode()
     _set_many({f"rapportage:pagina:{hashlib.sha256(ruw).hexdigest()}": html},
               timeout=BEWAAR_SECONDEN)
     return html, c

@@ -36,10 +36,12 @@ import datetime
 import hashlib
 import logging
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Q, Subquery, Sum
 from django.utils import timezone
 
@@ -57,6 +59,13 @@ MAX_ACHTERSTAND = getattr(settings, "RAPPORTAGE_MAX_ACHTERSTAND", 600)
 CONTROLE_SECONDEN = 5
 #: TTL van het herberekeningsslot: een gestorven rekenaar blokkeert nooit langer.
 SLOT_SECONDEN = 30
+#: Tussen het begin van twee herberekeningen van hetzelfde deel minstens zoveel seconden rust:
+#: bij één schrijfactie per seconde rekent de worker niet onafgebroken (versheid blijft binnen
+#: rust + twee berekeningen).
+RUST_SECONDEN = getattr(settings, "RAPPORTAGE_RUST_SECONDEN", 10)
+#: PostgreSQL: werkgeheugen per sortering/hash tijdens het rekenen (de DISTINCT-tellingen
+#: sorteren dan in het geheugen; ~35 % sneller bij 1.000.000 trajecten).
+WORK_MEM = getattr(settings, "RAPPORTAGE_WORK_MEM", "64MB")
 #: Na een cachefout wordt de cache in dit proces zo lang overgeslagen.
 STORING_SECONDEN = 10
 #: Wachten op een ander die al rekent: nooit langer dan dit (en nooit langer dan zijn rekenduur).
@@ -194,11 +203,26 @@ def bereken(deel: Deel) -> Ingang:
     stempel = stempels(deel.selectie)[deel.soort]
     stand = peilmoment()
     begin = time.monotonic()
-    if deel.soort == EIGEN:
-        gegevens = indicatoren.dashboard(deel.selectie, zonder_landelijk=True)
-    else:
-        gegevens = indicatoren.dashboard(deel.selectie)
+    with _werkgeheugen():
+        if deel.soort == EIGEN:
+            gegevens = indicatoren.dashboard(deel.selectie, zonder_landelijk=True)
+        else:
+            gegevens = indicatoren.dashboard(deel.selectie)
     return Ingang(stempel, stand, time.monotonic() - begin, gegevens)
+
+
+@contextmanager
+def _werkgeheugen():
+    if connection.vendor != "postgresql" or not WORK_MEM:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('work_mem', %s, false)", [WORK_MEM])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET work_mem")
 
 
 def _kop(ingang: Ingang) -> dict:
@@ -222,12 +246,21 @@ def herbereken(deel: Deel) -> Ingang:
         _delete(f"{deel.sleutel}:bezig")
 
 
-def _plan_herberekening(deel: Deel) -> Ingang | None:
+def _slot_ttl(kop: dict | None) -> int:
+    """Kort: drie keer de vorige rekenduur, tussen SLOT_SECONDEN en 120 s."""
+    duur = kop.get("duur", 0) if kop else 0
+    return int(min(120, max(SLOT_SECONDEN, 3 * duur)))
+
+
+def _plan_herberekening(deel: Deel, kop: dict | None = None) -> Ingang | None:
     """Start één herberekening van `deel` (slot met TTL). Zonder broker draait de taak hier,
     in deze request: dan komt de verse ingang terug."""
     if settings.CELERY_TASK_ALWAYS_EAGER:
-        return herbereken(deel) if _add(f"{deel.sleutel}:bezig", 1, SLOT_SECONDEN) else None
-    if not _add(f"{deel.sleutel}:bezig", 1, SLOT_SECONDEN):
+        return herbereken(deel) if _add(f"{deel.sleutel}:bezig", 1, _slot_ttl(kop)) else None
+    if not _add(f"{deel.sleutel}:bezig", 1, _slot_ttl(kop)):
+        return None
+    if not _add(f"{deel.sleutel}:rust", 1, RUST_SECONDEN):
+        _delete(f"{deel.sleutel}:bezig")
         return None
     from .tasks import herbereken as taak
 
@@ -267,7 +300,7 @@ def _bruikbaar_verouderd(kop: dict | None) -> bool:
 def _reken_zelf(deel: Deel, kop: dict | None) -> Ingang:
     """Geen bruikbare ingang: rekenen in deze request. Rekent een ander al, dan eerst even
     wachten op zijn resultaat, maar nooit langer dan zijn vorige rekenduur."""
-    if _add(f"{deel.sleutel}:bezig", 1, SLOT_SECONDEN):
+    if _add(f"{deel.sleutel}:bezig", 1, _slot_ttl(kop)):
         return herbereken(deel)
     if kop and cache_bereikbaar():
         einde = time.monotonic() + min(kop.get("duur", 0), MAX_WACHTEN)
@@ -315,7 +348,7 @@ def toestanden(selectie: indicatoren.Selectie) -> list[Toestand]:
             uit.append(Toestand(deel, kop, ACTUEEL))
             continue
         if _bruikbaar_verouderd(kop) and cache_bereikbaar():
-            vers = _plan_herberekening(deel)
+            vers = _plan_herberekening(deel, kop)
             if vers is not None:
                 uit.append(Toestand(deel, kop, LIVE, vers))
             else:

@@ -197,13 +197,14 @@ class Ingang:
     gegevens: dict
 
 
-def bereken(deel: Deel) -> Ingang:
+def bereken(deel: Deel, *, achtergrond: bool = False) -> Ingang:
     """HET rekenpunt: eerst de versies en de stand, dan de indicatoren (die dus minstens
-    alles zien wat vóór de stand gecommit was)."""
+    alles zien wat vóór de stand gecommit was). `achtergrond` (de Celery-taak): PostgreSQL
+    rekent dan zonder parallelle workers, zodat lezers de andere cores houden."""
     stempel = stempels(deel.selectie)[deel.soort]
     stand = peilmoment()
     begin = time.monotonic()
-    with _werkgeheugen():
+    with _rekeninstellingen(achtergrond):
         if deel.soort == EIGEN:
             gegevens = indicatoren.dashboard(deel.selectie, zonder_landelijk=True)
         else:
@@ -212,17 +213,22 @@ def bereken(deel: Deel) -> Ingang:
 
 
 @contextmanager
-def _werkgeheugen():
-    if connection.vendor != "postgresql" or not WORK_MEM:
+def _rekeninstellingen(achtergrond: bool):
+    if connection.vendor != "postgresql":
         yield
         return
+    instellingen = {"work_mem": WORK_MEM}
+    if achtergrond:
+        instellingen["max_parallel_workers_per_gather"] = "0"
     with connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('work_mem', %s, false)", [WORK_MEM])
+        for naam, waarde in instellingen.items():
+            cursor.execute("SELECT set_config(%s, %s, false)", [naam, waarde])
     try:
         yield
     finally:
         with connection.cursor() as cursor:
-            cursor.execute("RESET work_mem")
+            for naam in instellingen:
+                cursor.execute(f"RESET {naam}")
 
 
 def _kop(ingang: Ingang) -> dict:
@@ -236,10 +242,10 @@ def _bewaar(deel: Deel, ingang: Ingang) -> None:
     _set_many({f"{deel.sleutel}:kop": _kop(ingang)}, timeout=BEWAAR_SECONDEN)
 
 
-def herbereken(deel: Deel) -> Ingang:
+def herbereken(deel: Deel, *, achtergrond: bool = False) -> Ingang:
     """Rekent `deel`, bewaart het en geeft het slot vrij (ook bij een fout)."""
     try:
-        ingang = bereken(deel)
+        ingang = bereken(deel, achtergrond=achtergrond)
         _bewaar(deel, ingang)
         return ingang
     finally:

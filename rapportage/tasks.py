@@ -14,4 +14,4 @@ def herbereken(soort: str, selectie: dict) -> None:
     TTL achter; de lezers krijgen intussen de laatst bekende cijfers."""
     from . import cache
 
-    cache.herbereken(cache.Deel.uit_taak(soort, selectie))
+    cache.herbereken(cache.Deel.uit_taak(soort, selectie), achtergrond=True)

@@ -23,7 +23,9 @@ hoe recent de cijfers zijn ("stand van 14:02:10") en of het de laatst bekende zi
 
 **Zonder cache.** Elke cache-operatie is afgeschermd: een fout of time-out (Redis weg of
 hangend; korte socket-time-outs in `CACHES`) zet de cache `STORING_SECONDEN` lang uit in dit
-proces en de pagina rekent live (en zegt dat). Een slot heeft altijd een TTL.
+proces. Dan komen de laatst bekende cijfers uit het geheugen van dit proces (elke ingang die
+het las of rekende), met één herberekening per deel in een thread; zonder zo'n ingang rekent
+de pagina live. De pagina zegt welke van de twee. Een slot heeft altijd een TTL.
 
 `bereken(deel)` is het ene rekenpunt (versies lezen, stand, indicatoren): wie de cijfers van een
 leesreplica wil laten komen, wikkelt die functie in; `peilmoment()` is de ene plek voor de stand.
@@ -35,7 +37,9 @@ import dataclasses
 import datetime
 import hashlib
 import logging
+import threading
 import time
+from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -235,7 +239,62 @@ def _kop(ingang: Ingang) -> dict:
     return {"stempel": ingang.stempel, "stand": ingang.stand, "duur": ingang.duur}
 
 
+# --- het geheugen van dit proces: de laatst bekende cijfers als Redis weg is --------------------
+
+_LOKAAL: OrderedDict[str, Ingang] = OrderedDict()
+_LOKAAL_MAX = 32
+_lokaal_slot = threading.Lock()
+_lokaal_bezig: set[str] = set()
+
+
+def _onthoud(deel: Deel, ingang: Ingang) -> None:
+    with _lokaal_slot:
+        _LOKAAL[deel.sleutel] = ingang
+        _LOKAAL.move_to_end(deel.sleutel)
+        while len(_LOKAAL) > _LOKAAL_MAX:
+            _LOKAAL.popitem(last=False)
+
+
+def _herbereken_in_thread(deel: Deel) -> None:
+    """Zonder Redis (dus ook zonder broker): één herberekening per deel per proces, in een
+    thread, zodat de lezer niet wacht."""
+    with _lokaal_slot:
+        if deel.sleutel in _lokaal_bezig:
+            return
+        _lokaal_bezig.add(deel.sleutel)
+
+    def werk():
+        try:
+            _onthoud(deel, bereken(deel, achtergrond=True))
+        except Exception:  # noqa: BLE001 - de volgende lezer probeert opnieuw
+            log.exception("Herberekening zonder cache mislukt.")
+        finally:
+            with _lokaal_slot:
+                _lokaal_bezig.discard(deel.sleutel)
+            connection.close()
+
+    threading.Thread(target=werk, daemon=True, name="rapportage-herbereken").start()
+
+
+def _zonder_cache(deel: Deel, stempel, gecontroleerd_op) -> Toestand:
+    """Redis onbereikbaar: de laatst bekende cijfers uit het geheugen van dit proces (actueel
+    als de versies gelijk zijn), anders live."""
+    with _lokaal_slot:
+        lokaal = _LOKAAL.get(deel.sleutel)
+    if lokaal and lokaal.stempel == stempel:
+        lokaal = dataclasses.replace(lokaal, stand=max(lokaal.stand, gecontroleerd_op))
+        _onthoud(deel, lokaal)
+        return Toestand(deel, _kop(lokaal), ACTUEEL, lokaal)
+    if lokaal and _bruikbaar_verouderd(_kop(lokaal)) and not settings.CELERY_TASK_ALWAYS_EAGER:
+        _herbereken_in_thread(deel)
+        return Toestand(deel, _kop(lokaal), VORIGE, lokaal)
+    ingang = bereken(deel)
+    _onthoud(deel, ingang)
+    return Toestand(deel, None, LIVE, ingang)
+
+
 def _bewaar(deel: Deel, ingang: Ingang) -> None:
+    _onthoud(deel, ingang)
     # Eerst de gegevens, dan de kop: wie een kop ziet, vindt de gegevens erbij.
     _set_many({f"{deel.sleutel}:gegevens": (ingang.stempel, ingang.gegevens)},
               timeout=BEWAAR_SECONDEN)
@@ -341,6 +400,8 @@ def toestanden(selectie: indicatoren.Selectie) -> list[Toestand]:
     lijst = delen(selectie)
     sleutels = [f"{d.sleutel}:{x}" for d in lijst for x in ("kop", "gecontroleerd")]
     gelezen = _get_many(sleutels)
+    if not cache_bereikbaar():
+        return [_zonder_cache(d, huidig[d.soort], gecontroleerd_op) for d in lijst]
     uit = []
     for deel in lijst:
         kop = gelezen.get(f"{deel.sleutel}:kop")
@@ -361,6 +422,13 @@ def toestanden(selectie: indicatoren.Selectie) -> list[Toestand]:
                 uit.append(Toestand(deel, kop, VORIGE))
             continue
         uit.append(Toestand(deel, kop, LIVE, _reken_zelf(deel, kop)))
+    for toestand in uit:
+        # Het geheugen van dit proces bijhouden (voor als Redis wegvalt): alleen als deze
+        # versie er nog niet is, dus één keer per wijziging per proces.
+        with _lokaal_slot:
+            lokaal = _LOKAAL.get(toestand.deel.sleutel)
+        if toestand.ingang is None and (lokaal is None or lokaal.stempel != toestand.stempel):
+            gegevens(toestand)
     return uit
 
 
@@ -368,7 +436,9 @@ def gegevens(toestand: Toestand) -> dict:
     """De cijfers van een deel (uit de cache, of toch live als ze intussen weg zijn)."""
     if toestand.ingang is None:
         toestand.ingang = _lees_gegevens(toestand.deel, toestand.kop)
-        if toestand.ingang is None:
+        if toestand.ingang is not None:
+            _onthoud(toestand.deel, toestand.ingang)
+        else:
             toestand.ingang = _reken_zelf(toestand.deel, None)
             toestand.herkomst = LIVE
     return toestand.ingang.gegevens

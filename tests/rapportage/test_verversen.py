@@ -201,23 +201,67 @@ def cache_stuk(settings, monkeypatch):
         monkeypatch.setattr(rcache, "cache", caches["default"])
         monkeypatch.setattr(rcache, "_storing_tot", 0.0)
 
+    # Het geheugen van het proces begint leeg (niets van een vorige test).
+    monkeypatch.setattr(rcache, "_LOKAAL", type(rcache._LOKAAL)())
+
     return zet
 
 
 @pytest.mark.parametrize("klasse", [KapotteCache, HangendeCache])
 def test_zonder_cache_live_en_binnen_twee_seconden(client, landelijk, coordinator, dataset,
-                                                   programma, peildatum, cache_stuk, klasse,
-                                                   settings, monkeypatch):
+                                                   programma, peildatum, cache_stuk, klasse):
+    """Redis weg of hangend: 200 binnen 2 s; eerst live, daarna de cijfers uit het geheugen
+    van het proces (met hun stand), na een schrijfactie weer live (in-process, zoals zonder
+    broker)."""
     client.force_login(landelijk)
     query = {"programma": programma.pk}
     cache_stuk(klasse)
-    for url in (LANDELIJK, LANDELIJK, reverse("rapportage:gemeente", args=["GM0014"])):
+
+    def haal(url=LANDELIJK):
         begin = time.monotonic()
         r = client.get(url, query)
         assert time.monotonic() - begin < 2
         assert r.status_code == 200
-        assert "Cijfers live berekend, stand van" in _stand(r)
-        assert r.context["cijfers"] == ind.dashboard(r.context["selectie"])
+        return r
+
+    r = haal()
+    assert "Cijfers live berekend, stand van" in _stand(r)
+    assert r.context["cijfers"] == ind.dashboard(r.context["selectie"])
+    r = haal()
+    assert 'data-herkomst="actueel"' in _stand(r)
+    assert r.context["cijfers"] == ind.dashboard(r.context["selectie"])
+    r = haal(reverse("rapportage:gemeente", args=["GM0014"]))
+    assert "Cijfers live berekend, stand van" in _stand(r)  # eigen cijfers nog nooit gezien
+    traject(programma=programma, gemeente=emmen_van(dataset), aanmeld=D(2026, 6, 1),
+            start=D(2026, 6, 2))
+    r = haal()
+    assert "Cijfers live berekend, stand van" in _stand(r)
+    assert r.context["cijfers"]["kerncijfers"]["trajecten_gestart"] == 4
+
+
+def emmen_van(dataset):
+    return dataset["t3"].gemeente
+
+
+def test_zonder_cache_met_wachtrij_de_laatst_bekende_cijfers(client, landelijk, dataset,
+                                                             programma, peildatum, cache_stuk,
+                                                             met_wachtrij, monkeypatch):
+    """Redis weg (en dus de broker): de laatst bekende cijfers uit het geheugen van het
+    proces, en één herberekening in een thread per deel."""
+    client.force_login(landelijk)
+    query = {"programma": programma.pk}
+    gestart = []
+    monkeypatch.setattr(rcache, "_herbereken_in_thread", lambda deel: gestart.append(deel))
+    client.get(LANDELIJK, query)  # vult het geheugen (cache nog heel)
+    cache_stuk(KapotteCache)
+    traject(programma=programma, gemeente=emmen_van(dataset), aanmeld=D(2026, 6, 1),
+            start=D(2026, 6, 2))
+    for _ in range(3):
+        r = client.get(LANDELIJK, query)
+        assert r.status_code == 200
+        assert "Laatst bekende cijfers, stand van" in _stand(r)
+    assert len(gestart) == 3  # elke lezer vraagt; de thread zelf draait er één per deel
+    assert met_wachtrij.ingepland == []
 
 
 def test_een_slot_van_een_gestorven_rekenaar_houdt_niemand_op(client, landelijk, dataset,

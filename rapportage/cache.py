@@ -504,7 +504,7 @@ def pagina_html(selectie: indicatoren.Selectie, sleuteldelen, render) -> tuple[s
     # Dezelfde stempels = dezelfde cijfers = dezelfde HTML; de stand staat buiten de HTML.
     ruw = repr((sleuteldelen, [t.stempel for t in lijst])).encode()
     sleutel = f"rapportage:pagina:{hashlib.sha256(ruw).hexdigest()}"
-    opgeslagen = _get(sleutel) if all(t.ingang is None for t in lijst) else None
+    opgeslagen = _get(sleutel) if all(t.herkomst != LIVE for t in lijst) else None
     if opgeslagen is not None:
         return opgeslagen, Cijfers({}, None, min(t.stand for t in lijst), herkomst_van(lijst))
     c = samenstellen(lijst)

@@ -21,8 +21,8 @@ rekent, dan nooit langer dan die berekening de vorige keer duurde. Een wijziging
 één herberekening na de eerste lezer op elk dashboard (de bench meet het), en de pagina zegt
 hoe recent de cijfers zijn ("stand van 14:02:10") en of het de laatst bekende zijn.
 
-**Zonder cache.** Elke cache-operatie is afgeschermd: een fout of time-out (Redis weg of
-hangend; korte socket-time-outs in `CACHES`) zet de cache `STORING_SECONDEN` lang uit in dit
+**Zonder cache.** Elke cache-operatie is afgeschermd (`opslag.py`): een fout of time-out
+(Redis weg of hangend; korte socket-time-outs in `CACHES`) zet de cache even uit in dit
 proces. Dan komen de laatst bekende cijfers uit het geheugen van dit proces (elke ingang die
 het las of rekende), met één herberekening per deel in een thread; zonder zo'n ingang rekent
 de pagina live. De pagina zegt welke van de twee. Een slot heeft altijd een TTL.
@@ -39,17 +39,15 @@ import hashlib
 import logging
 import threading
 import time
-from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Q, Subquery, Sum
 from django.utils import timezone
 
-from . import indicatoren
+from . import indicatoren, opslag
 from .models import Gegevensversie, Programma
 
 log = logging.getLogger(__name__)
@@ -70,8 +68,6 @@ RUST_SECONDEN = getattr(settings, "RAPPORTAGE_RUST_SECONDEN", 10)
 #: PostgreSQL: werkgeheugen per sortering/hash tijdens het rekenen (de DISTINCT-tellingen
 #: sorteren dan in het geheugen; ~35 % sneller bij 1.000.000 trajecten).
 WORK_MEM = getattr(settings, "RAPPORTAGE_WORK_MEM", "64MB")
-#: Na een cachefout wordt de cache in dit proces zo lang overgeslagen.
-STORING_SECONDEN = 10
 #: Wachten op een ander die al rekent: nooit langer dan dit (en nooit langer dan zijn rekenduur).
 MAX_WACHTEN = 1.5
 WACHT_STAP = 0.05
@@ -93,49 +89,6 @@ def peilmoment() -> datetime.datetime:
     """Het moment waarop berekende cijfers exact zijn (de 'stand van'). Eén plek: met een
     leesreplica gaat hier de replicatie-achterstand af."""
     return timezone.now()
-
-
-# --- afgeschermde cache-operaties -------------------------------------------------------------
-
-_storing_tot = 0.0
-
-
-def cache_bereikbaar() -> bool:
-    return time.monotonic() >= _storing_tot
-
-
-def _veilig(operatie, *args, standaard=None, **kwargs):
-    """Een cache-operatie die nooit faalt: bij een fout `standaard`, en de cache even uit."""
-    global _storing_tot
-    if not cache_bereikbaar():
-        return standaard
-    try:
-        return operatie(*args, **kwargs)
-    except Exception as fout:  # noqa: BLE001 - elke cachefout: live rekenen, nooit een 500
-        _storing_tot = time.monotonic() + STORING_SECONDEN
-        log.warning("Rapportagecache onbereikbaar (%s: %s); %s s live rekenen.",
-                    type(fout).__name__, fout, STORING_SECONDEN)
-        return standaard
-
-
-def _get(sleutel):
-    return _veilig(cache.get, sleutel)
-
-
-def _get_many(sleutels) -> dict:
-    return _veilig(cache.get_many, sleutels, standaard={}) or {}
-
-
-def _set_many(waarden: dict, timeout: int) -> None:
-    _veilig(cache.set_many, waarden, timeout=timeout)
-
-
-def _add(sleutel, waarde, timeout: int) -> bool:
-    return bool(_veilig(cache.add, sleutel, waarde, timeout=timeout, standaard=False))
-
-
-def _delete(sleutel) -> None:
-    _veilig(cache.delete, sleutel)
 
 
 # --- delen, stempels en het ene rekenpunt ------------------------------------------------------
@@ -239,38 +192,22 @@ def _kop(ingang: Ingang) -> dict:
     return {"stempel": ingang.stempel, "stand": ingang.stand, "duur": ingang.duur}
 
 
-# --- het geheugen van dit proces: de laatst bekende cijfers als Redis weg is --------------------
-
-_LOKAAL: OrderedDict[str, Ingang] = OrderedDict()
-_LOKAAL_MAX = 32
-_lokaal_slot = threading.Lock()
-_lokaal_bezig: set[str] = set()
-
-
-def _onthoud(deel: Deel, ingang: Ingang) -> None:
-    with _lokaal_slot:
-        _LOKAAL[deel.sleutel] = ingang
-        _LOKAAL.move_to_end(deel.sleutel)
-        while len(_LOKAAL) > _LOKAAL_MAX:
-            _LOKAAL.popitem(last=False)
+# --- zonder Redis: het geheugen van dit proces --------------------------------------------------
 
 
 def _herbereken_in_thread(deel: Deel) -> None:
     """Zonder Redis (dus ook zonder broker): één herberekening per deel per proces, in een
     thread, zodat de lezer niet wacht."""
-    with _lokaal_slot:
-        if deel.sleutel in _lokaal_bezig:
-            return
-        _lokaal_bezig.add(deel.sleutel)
+    if not opslag.begin_lokaal(deel.sleutel):
+        return
 
     def werk():
         try:
-            _onthoud(deel, bereken(deel, achtergrond=True))
+            opslag.onthoud(deel.sleutel, bereken(deel, achtergrond=True))
         except Exception:  # noqa: BLE001 - de volgende lezer probeert opnieuw
             log.exception("Herberekening zonder cache mislukt.")
         finally:
-            with _lokaal_slot:
-                _lokaal_bezig.discard(deel.sleutel)
+            opslag.einde_lokaal(deel.sleutel)
             connection.close()
 
     threading.Thread(target=werk, daemon=True, name="rapportage-herbereken").start()
@@ -279,26 +216,25 @@ def _herbereken_in_thread(deel: Deel) -> None:
 def _zonder_cache(deel: Deel, stempel, gecontroleerd_op) -> Toestand:
     """Redis onbereikbaar: de laatst bekende cijfers uit het geheugen van dit proces (actueel
     als de versies gelijk zijn), anders live."""
-    with _lokaal_slot:
-        lokaal = _LOKAAL.get(deel.sleutel)
+    lokaal = opslag.lokaal(deel.sleutel)
     if lokaal and lokaal.stempel == stempel:
         lokaal = dataclasses.replace(lokaal, stand=max(lokaal.stand, gecontroleerd_op))
-        _onthoud(deel, lokaal)
+        opslag.onthoud(deel.sleutel, lokaal)
         return Toestand(deel, _kop(lokaal), ACTUEEL, lokaal)
     if lokaal and _bruikbaar_verouderd(_kop(lokaal)) and not settings.CELERY_TASK_ALWAYS_EAGER:
         _herbereken_in_thread(deel)
         return Toestand(deel, _kop(lokaal), VORIGE, lokaal)
     ingang = bereken(deel)
-    _onthoud(deel, ingang)
+    opslag.onthoud(deel.sleutel, ingang)
     return Toestand(deel, None, LIVE, ingang)
 
 
 def _bewaar(deel: Deel, ingang: Ingang) -> None:
-    _onthoud(deel, ingang)
+    opslag.onthoud(deel.sleutel, ingang)
     # Eerst de gegevens, dan de kop: wie een kop ziet, vindt de gegevens erbij.
-    _set_many({f"{deel.sleutel}:gegevens": (ingang.stempel, ingang.gegevens)},
+    opslag.set_many({f"{deel.sleutel}:gegevens": (ingang.stempel, ingang.gegevens)},
               timeout=BEWAAR_SECONDEN)
-    _set_many({f"{deel.sleutel}:kop": _kop(ingang)}, timeout=BEWAAR_SECONDEN)
+    opslag.set_many({f"{deel.sleutel}:kop": _kop(ingang)}, timeout=BEWAAR_SECONDEN)
 
 
 def herbereken(deel: Deel, *, achtergrond: bool = False) -> Ingang:
@@ -308,7 +244,7 @@ def herbereken(deel: Deel, *, achtergrond: bool = False) -> Ingang:
         _bewaar(deel, ingang)
         return ingang
     finally:
-        _delete(f"{deel.sleutel}:bezig")
+        opslag.delete(f"{deel.sleutel}:bezig")
 
 
 def _slot_ttl(kop: dict | None) -> int:
@@ -321,11 +257,11 @@ def _plan_herberekening(deel: Deel, kop: dict | None = None) -> Ingang | None:
     """Start één herberekening van `deel` (slot met TTL). Zonder broker draait de taak hier,
     in deze request: dan komt de verse ingang terug."""
     if settings.CELERY_TASK_ALWAYS_EAGER:
-        return herbereken(deel) if _add(f"{deel.sleutel}:bezig", 1, _slot_ttl(kop)) else None
-    if not _add(f"{deel.sleutel}:bezig", 1, _slot_ttl(kop)):
+        return herbereken(deel) if opslag.add(f"{deel.sleutel}:bezig", 1, _slot_ttl(kop)) else None
+    if not opslag.add(f"{deel.sleutel}:bezig", 1, _slot_ttl(kop)):
         return None
-    if not _add(f"{deel.sleutel}:rust", 1, RUST_SECONDEN):
-        _delete(f"{deel.sleutel}:bezig")
+    if not opslag.add(f"{deel.sleutel}:rust", 1, RUST_SECONDEN):
+        opslag.delete(f"{deel.sleutel}:bezig")
         return None
     from .tasks import herbereken as taak
 
@@ -333,7 +269,7 @@ def _plan_herberekening(deel: Deel, kop: dict | None = None) -> Ingang | None:
         taak.delay(**deel.als_taak())
     except Exception as fout:  # noqa: BLE001 - broker weg: de volgende lezer probeert opnieuw
         log.warning("Herberekening niet ingepland (%s: %s).", type(fout).__name__, fout)
-        _delete(f"{deel.sleutel}:bezig")
+        opslag.delete(f"{deel.sleutel}:bezig")
     return None
 
 
@@ -365,13 +301,13 @@ def _bruikbaar_verouderd(kop: dict | None) -> bool:
 def _reken_zelf(deel: Deel, kop: dict | None) -> Ingang:
     """Geen bruikbare ingang: rekenen in deze request. Rekent een ander al, dan eerst even
     wachten op zijn resultaat, maar nooit langer dan zijn vorige rekenduur."""
-    if _add(f"{deel.sleutel}:bezig", 1, _slot_ttl(kop)):
+    if opslag.add(f"{deel.sleutel}:bezig", 1, _slot_ttl(kop)):
         return herbereken(deel)
-    if kop and cache_bereikbaar():
+    if kop and opslag.bereikbaar():
         einde = time.monotonic() + min(kop.get("duur", 0), MAX_WACHTEN)
         while time.monotonic() < einde:
             time.sleep(WACHT_STAP)
-            nieuw = _get(f"{deel.sleutel}:kop")
+            nieuw = opslag.get(f"{deel.sleutel}:kop")
             if nieuw and nieuw["stand"] > kop["stand"]:
                 ingang = _lees_gegevens(deel, nieuw)
                 if ingang:
@@ -382,7 +318,7 @@ def _reken_zelf(deel: Deel, kop: dict | None) -> Ingang:
 
 
 def _lees_gegevens(deel: Deel, kop: dict) -> Ingang | None:
-    waarde = _get(f"{deel.sleutel}:gegevens")
+    waarde = opslag.get(f"{deel.sleutel}:gegevens")
     if not waarde or waarde[0] != kop["stempel"]:
         return None
     return Ingang(kop["stempel"], kop["stand"], kop["duur"], waarde[1])
@@ -399,8 +335,8 @@ def toestanden(selectie: indicatoren.Selectie) -> list[Toestand]:
     huidig = stempels(selectie)
     lijst = delen(selectie)
     sleutels = [f"{d.sleutel}:{x}" for d in lijst for x in ("kop", "gecontroleerd")]
-    gelezen = _get_many(sleutels)
-    if not cache_bereikbaar():
+    gelezen = opslag.get_many(sleutels)
+    if not opslag.bereikbaar():
         return [_zonder_cache(d, huidig[d.soort], gecontroleerd_op) for d in lijst]
     uit = []
     for deel in lijst:
@@ -410,11 +346,12 @@ def toestanden(selectie: indicatoren.Selectie) -> list[Toestand]:
             if controle and controle[0] == kop["stempel"] and controle[1] > kop["stand"]:
                 kop = {**kop, "stand": controle[1]}
             if (gecontroleerd_op - kop["stand"]).total_seconds() > CONTROLE_SECONDEN:
-                _set_many({f"{deel.sleutel}:gecontroleerd": (kop["stempel"], gecontroleerd_op)},
-                          timeout=BEWAAR_SECONDEN)
+                opslag.set_many(
+                    {f"{deel.sleutel}:gecontroleerd": (kop["stempel"], gecontroleerd_op)},
+                    timeout=BEWAAR_SECONDEN)
             uit.append(Toestand(deel, kop, ACTUEEL))
             continue
-        if _bruikbaar_verouderd(kop) and cache_bereikbaar():
+        if _bruikbaar_verouderd(kop) and opslag.bereikbaar():
             vers = _plan_herberekening(deel, kop)
             if vers is not None:
                 uit.append(Toestand(deel, kop, LIVE, vers))
@@ -425,8 +362,7 @@ def toestanden(selectie: indicatoren.Selectie) -> list[Toestand]:
     for toestand in uit:
         # Het geheugen van dit proces bijhouden (voor als Redis wegvalt): alleen als deze
         # versie er nog niet is, dus één keer per wijziging per proces.
-        with _lokaal_slot:
-            lokaal = _LOKAAL.get(toestand.deel.sleutel)
+        lokaal = opslag.lokaal(toestand.deel.sleutel)
         if toestand.ingang is None and (lokaal is None or lokaal.stempel != toestand.stempel):
             gegevens(toestand)
     return uit
@@ -437,7 +373,7 @@ def gegevens(toestand: Toestand) -> dict:
     if toestand.ingang is None:
         toestand.ingang = _lees_gegevens(toestand.deel, toestand.kop)
         if toestand.ingang is not None:
-            _onthoud(toestand.deel, toestand.ingang)
+            opslag.onthoud(toestand.deel.sleutel, toestand.ingang)
         else:
             toestand.ingang = _reken_zelf(toestand.deel, None)
             toestand.herkomst = LIVE
@@ -504,13 +440,13 @@ def pagina_html(selectie: indicatoren.Selectie, sleuteldelen, render) -> tuple[s
     # Dezelfde stempels = dezelfde cijfers = dezelfde HTML; de stand staat buiten de HTML.
     ruw = repr((sleuteldelen, [t.stempel for t in lijst])).encode()
     sleutel = f"rapportage:pagina:{hashlib.sha256(ruw).hexdigest()}"
-    opgeslagen = _get(sleutel) if all(t.herkomst != LIVE for t in lijst) else None
+    opgeslagen = opslag.get(sleutel) if all(t.herkomst != LIVE for t in lijst) else None
     if opgeslagen is not None:
         return opgeslagen, Cijfers({}, None, min(t.stand for t in lijst), herkomst_van(lijst))
     c = samenstellen(lijst)
     html = render(c)
     # Onder de stempels van de delen zoals ze nu zijn (ook als er net live is gerekend).
     ruw = repr((sleuteldelen, [t.stempel for t in lijst])).encode()
-    _set_many({f"rapportage:pagina:{hashlib.sha256(ruw).hexdigest()}": html},
+    opslag.set_many({f"rapportage:pagina:{hashlib.sha256(ruw).hexdigest()}": html},
               timeout=BEWAAR_SECONDEN)
     return html, c

@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from rapportage import cache as rcache
 from rapportage import indicatoren as ind
-from rapportage import tasks
+from rapportage import opslag, tasks
 from rapportage.models import Gegevensversie
 from tests.rapportage import handdata
 from tests.rapportage.conftest import plaatsing, traject
@@ -198,11 +198,11 @@ def cache_stuk(settings, monkeypatch):
         settings.CACHES = {"default": {"BACKEND": f"{__name__}.{klasse.__name__}"}}
         from django.core.cache import caches
 
-        monkeypatch.setattr(rcache, "cache", caches["default"])
-        monkeypatch.setattr(rcache, "_storing_tot", 0.0)
+        monkeypatch.setattr(opslag, "cache", caches["default"])
+        monkeypatch.setattr(opslag, "_storing_tot", 0.0)
 
     # Het geheugen van het proces begint leeg (niets van een vorige test).
-    monkeypatch.setattr(rcache, "_LOKAAL", type(rcache._LOKAAL)())
+    monkeypatch.setattr(opslag, "_LOKAAL", type(opslag._LOKAAL)())
 
     return zet
 
@@ -271,9 +271,9 @@ def test_een_slot_van_een_gestorven_rekenaar_houdt_niemand_op(client, landelijk,
     client.force_login(landelijk)
     query = {"programma": programma.pk}
     selectie = client.get(LANDELIJK, query).context["selectie"]
-    rcache.cache.clear()
+    opslag.cache.clear()
     for deel in rcache.delen(selectie):
-        rcache.cache.set(f"{deel.sleutel}:bezig", 1, timeout=rcache.SLOT_SECONDEN)
+        opslag.cache.set(f"{deel.sleutel}:bezig", 1, timeout=rcache.SLOT_SECONDEN)
     begin = time.monotonic()
     r = client.get(LANDELIJK, query)
     assert time.monotonic() - begin < 2

@@ -279,3 +279,17 @@ def test_een_slot_van_een_gestorven_rekenaar_houdt_niemand_op(client, landelijk,
     assert time.monotonic() - begin < 2
     assert r.status_code == 200
     assert r.context["cijfers"] == ind.dashboard(selectie)
+
+
+def test_de_taak_krijgt_een_deel_via_json_en_rekent_hetzelfde(dataset, groningen, selectie):
+    """Celery geeft argumenten als JSON door: het deel komt ongeschonden aan, en de taak zet
+    de cijfers in de cache (daarna is het deel actueel)."""
+    import json
+
+    s = selectie(gemeenten=[groningen])
+    for deel in rcache.delen(s):
+        argumenten = json.loads(json.dumps(deel.als_taak()))
+        assert rcache.Deel.uit_taak(**argumenten) == deel
+        tasks.herbereken.run(**argumenten)
+    assert {t.herkomst for t in rcache.toestanden(s)} == {rcache.ACTUEEL}
+    assert rcache.cijfers(s).cijfers == ind.dashboard(s)

@@ -266,7 +266,8 @@ def _plan_herberekening(deel: Deel, kop: dict | None = None) -> Ingang | None:
     from .tasks import herbereken as taak
 
     try:
-        taak.delay(**deel.als_taak())
+        # Niet opnieuw proberen: een lezer wacht nooit op de broker; de volgende lezer plant.
+        taak.apply_async(kwargs=deel.als_taak(), retry=False)
     except Exception as fout:  # noqa: BLE001 - broker weg: de volgende lezer probeert opnieuw
         log.warning("Herberekening niet ingepland (%s: %s).", type(fout).__name__, fout)
         opslag.delete(f"{deel.sleutel}:bezig")

@@ -118,7 +118,8 @@ def met_wachtrij(settings, monkeypatch):
     uitgevoerd als de test dat zegt (zoals een Celery-worker later zou doen)."""
     settings.CELERY_TASK_ALWAYS_EAGER = False
     ingepland = []
-    monkeypatch.setattr(tasks.herbereken, "delay", lambda **kw: ingepland.append(kw))
+    monkeypatch.setattr(tasks.herbereken, "apply_async",
+                        lambda kwargs, **opties: ingepland.append(kwargs))
 
     def voer_uit():
         while ingepland:

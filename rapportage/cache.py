@@ -319,10 +319,17 @@ def _reken_zelf(deel: Deel, kop: dict | None) -> Ingang:
 
 
 def _lees_gegevens(deel: Deel, kop: dict) -> Ingang | None:
+    """De gegevens bij `kop`; kwam er net een herberekening tussen (gegevens nieuwer dan de
+    gelezen kop), dan de nieuwere gegevens met hun eigen kop. Nooit rekenen."""
     waarde = opslag.get(f"{deel.sleutel}:gegevens")
-    if not waarde or waarde[0] != kop["stempel"]:
+    if not waarde:
         return None
-    return Ingang(kop["stempel"], kop["stand"], kop["duur"], waarde[1])
+    stempel, cijfers = waarde
+    if stempel != kop["stempel"]:
+        kop = opslag.get(f"{deel.sleutel}:kop")
+        if not kop or kop["stempel"] != stempel:
+            return None
+    return Ingang(stempel, kop["stand"], kop["duur"], cijfers)
 
 
 def toestanden(selectie: indicatoren.Selectie) -> list[Toestand]:
@@ -365,7 +372,10 @@ def toestanden(selectie: indicatoren.Selectie) -> list[Toestand]:
         # versie er nog niet is, dus één keer per wijziging per proces.
         lokaal = opslag.lokaal(toestand.deel.sleutel)
         if toestand.ingang is None and (lokaal is None or lokaal.stempel != toestand.stempel):
-            gegevens(toestand)
+            ingang = _lees_gegevens(toestand.deel, toestand.kop)
+            if ingang is not None:
+                opslag.onthoud(toestand.deel.sleutel, ingang)
+                toestand.ingang = ingang
     return uit
 
 

@@ -55,8 +55,10 @@ log = logging.getLogger(__name__)
 #: Een ingang blijft zo lang bewaard (ook verouderd: dan is hij de 'laatst bekende').
 BEWAAR_SECONDEN = 24 * 3600
 #: Verouderde cijfers worden hooguit zo lang na hun stand nog getoond (tijdens herberekening);
-#: daarna rekent de lezer zelf. Met lezers is een wijziging na één herberekening zichtbaar.
-MAX_ACHTERSTAND = getattr(settings, "RAPPORTAGE_MAX_ACHTERSTAND", 600)
+#: daarna rekent de lezer zelf. Standaard zo lang als ze bewaard worden: bij 1 miljoen
+#: trajecten duurt live rekenen langer dan de time-out van gunicorn, en de pagina zegt eerlijk
+#: hoe oud de cijfers zijn. Een wijziging staat er één herberekening na de eerste lezer.
+MAX_ACHTERSTAND = getattr(settings, "RAPPORTAGE_MAX_ACHTERSTAND", BEWAAR_SECONDEN)
 #: Een actuele ingang krijgt hooguit zo vaak een nieuwe stand ('nog steeds exact om …').
 CONTROLE_SECONDEN = 5
 #: TTL van het herberekeningsslot: een gestorven rekenaar blokkeert nooit langer.
@@ -349,10 +351,11 @@ def toestanden(selectie: indicatoren.Selectie) -> list[Toestand]:
     uit = []
     for deel in lijst:
         kop = gelezen.get(f"{deel.sleutel}:kop")
+        controle = gelezen.get(f"{deel.sleutel}:gecontroleerd")
+        if kop and controle and controle[0] == kop["stempel"] and controle[1] > kop["stand"]:
+            # Ook verouderd: exact tot de laatste controle, dus dat is zijn stand.
+            kop = {**kop, "stand": controle[1]}
         if kop and kop["stempel"] == huidig[deel.soort]:
-            controle = gelezen.get(f"{deel.sleutel}:gecontroleerd")
-            if controle and controle[0] == kop["stempel"] and controle[1] > kop["stand"]:
-                kop = {**kop, "stand": controle[1]}
             if (gecontroleerd_op - kop["stand"]).total_seconds() > CONTROLE_SECONDEN:
                 opslag.set_many(
                     {f"{deel.sleutel}:gecontroleerd": (kop["stempel"], gecontroleerd_op)},

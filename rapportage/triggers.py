@@ -142,11 +142,17 @@ def _sqlite_body(via: str, actie: str) -> str:
     return body
 
 
-def tabellen(apps) -> list[tuple[str, str]]:
-    """(tabel, via) per bron."""
+def tabellen(apps, *, ontbrekende_overslaan: bool = False) -> list[tuple[str, str]]:
+    """(tabel, via) per bron. `ontbrekende_overslaan`: een model dat in deze migratiestand nog
+    niet bestaat overslaan (de post_migrate-stap installeert het zodra alles er is)."""
     uit = []
     for bron in BRONNEN:
-        model = apps.get_model(bron.app, bron.model)
+        try:
+            model = apps.get_model(bron.app, bron.model)
+        except LookupError:
+            if ontbrekende_overslaan:
+                continue
+            raise
         if bron.m2m:
             model = model._meta.get_field(bron.m2m).remote_field.through
         uit.append((model._meta.db_table, bron.via))
@@ -170,7 +176,7 @@ def installeer(apps, connection) -> None:
             cursor.execute(PG_FUNCTIE)
             for tabel, naam in _bestaande_pg_triggers(cursor):
                 cursor.execute(f'DROP TRIGGER IF EXISTS {naam} ON "{tabel}"')
-            for tabel, via in tabellen(apps):
+            for tabel, via in tabellen(apps, ontbrekende_overslaan=True):
                 cursor.execute(
                     f"CREATE CONSTRAINT TRIGGER {TRIGGER} AFTER INSERT OR UPDATE OR "
                     f'DELETE ON "{tabel}" DEFERRABLE INITIALLY DEFERRED FOR EACH ROW '
@@ -182,7 +188,7 @@ def installeer(apps, connection) -> None:
                 )
         elif vendor == "sqlite":
             _verwijder_sqlite(cursor)
-            for tabel, via in tabellen(apps):
+            for tabel, via in tabellen(apps, ontbrekende_overslaan=True):
                 for actie in ("INSERT", "UPDATE", "DELETE"):
                     cursor.execute(
                         f'CREATE TRIGGER "{TRIGGER}_{tabel}_{actie.lower()}" '

@@ -119,6 +119,11 @@ def leest_van_replica(functie):
     return omhulsel
 
 
+def leest_van_replica_nu() -> bool:
+    """Of het leeswerk op dit moment (binnen `leesdatabase_rapportage()`) naar de replica gaat."""
+    return _lezen.get()
+
+
 def leesverbinding():
     """De verbinding voor ruwe SQL van de rapportage (`with leesverbinding().cursor()`): dezelfde
     keuze als de router maakt voor het ORM."""

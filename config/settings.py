@@ -131,7 +131,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             f"{_opties.get('options', '')} -c statement_timeout={int(DB_STATEMENT_TIMEOUT * 1000)}"
         ).strip()
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHE_SOCKET_TIMEOUT = env.float("CACHE_SOCKET_TIMEOUT", default=0.5)
+    # Redis weg of hangend mag een pagina niet ophouden: korte time-outs, daarna rekent de
+    # rapportage zonder cache (rapportage/cache.py) en meldt /healthz "onbereikbaar".
+    CACHE_SOCKET_TIMEOUT = env.float("CACHE_SOCKET_TIMEOUT", default=0.3)
     CACHES["default"].setdefault("OPTIONS", {}).update(
         socket_connect_timeout=CACHE_SOCKET_TIMEOUT, socket_timeout=CACHE_SOCKET_TIMEOUT
     )

@@ -1,7 +1,8 @@
 """Bulkopbouw van de benchmarkdataset voor `bench_rapportage` (alleen PostgreSQL).
 
 Alles gaat met `INSERT … SELECT generate_series` in één transactie, met de triggers uit
-(`session_replication_role = replica`; daarna één keer de rapportageversie ophogen). Namen
+(`session_replication_role = replica`: ook geen foreign-keycontroles; daarna één keer de
+algemene gegevensversie ophogen). Namen
 zijn fictief ('Bench', 'Deelnemer 123'), er zijn geen BSN's. Kolommen die hier niet genoemd
 worden, krijgen de standaardwaarde van het modelveld, zodat een nieuw veld met een default
 de opbouw niet breekt.
@@ -216,9 +217,12 @@ def bouw(*, trajecten: int, programma: Programma, log=print) -> None:
                 programma=programma, indicator=Indicator.PERSONEN_GEPLAATST, gemeente=g,
                 startdatum=None, einddatum=None, defaults={"streefwaarde": 60},
             )
+        # De triggers stonden uit (bulk laden): één keer de algemene versie ophogen.
         cursor.execute(
-            "UPDATE rapportage_rapportageversie SET versie = versie + 1, "
-            "sleutel = floor(random() * 9007199254740991)::bigint WHERE id = 1"
+            "INSERT INTO rapportage_gegevensversie AS v (programma_id, gemeente_id, versie, "
+            "sleutel) VALUES (0, 0, 1, floor(random() * 1000000007)::bigint) "
+            "ON CONFLICT (programma_id, gemeente_id) DO UPDATE SET versie = v.versie + 1, "
+            "sleutel = EXCLUDED.sleutel"
         )
     with connection.cursor() as cursor:
         for tabel in ("gemeenten_gemeente", "trajecten_deelnemer", "trajecten_coach",

@@ -135,30 +135,33 @@ class Doelstelling(models.Model):
         )
 
 
-class RapportageVersie(models.Model):
-    """De versie van de gegevens waarop de rapportage rust: één rij (pk 1).
+class Gegevensversie(models.Model):
+    """De versie van de gegevens per (programma, gemeente); (0, 0) is de algemene versie.
 
-    Een databasetrigger (migratie 0004) hoogt `versie` op en kiest een nieuwe willekeurige
-    `sleutel` in dezelfde transactie als elke schrijfactie op de tabellen die de indicatoren
-    lezen, ook bij `bulk_create`, `QuerySet.update()`, raw SQL en de admin. Zo is elke
-    gecachte rapportage die onder de huidige (versie, sleutel) staat gegarandeerd berekend
-    na de laatste gecommitte wijziging. Cache-invalidatie, geen bedrijfsregel.
+    Databasetriggers (`rapportage/triggers.py`) hogen `versie` op en kiezen een nieuwe
+    willekeurige `sleutel` in dezelfde transactie als een schrijfactie op een tabel die de
+    indicatoren lezen, ook bij `bulk_create`, `QuerySet.update()`, raw SQL en de admin. Een
+    dashboard hangt af van de versies van zijn programma en gemeenten en de algemene
+    (`rapportage/cache.py`). Geen foreign keys: een rij is alleen een teller. Cache-invalidatie,
+    geen bedrijfsregel.
     """
 
-    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    programma_id = models.BigIntegerField(_("programma"))
+    gemeente_id = models.BigIntegerField(_("gemeente"))
     versie = models.BigIntegerField(_("versie"), default=1)
     sleutel = models.BigIntegerField(
         _("sleutel"), default=0,
-        help_text=_("Willekeurig bij elke ophoging, zodat een teruggedraaide versie nooit "
+        help_text=_("Willekeurig bij elke ophoging, zodat een teruggezette database nooit "
                     "een oude cache-ingang hergebruikt."),
     )
 
     class Meta:
-        verbose_name = _("rapportageversie")
-        verbose_name_plural = _("rapportageversies")
+        verbose_name = _("gegevensversie")
+        verbose_name_plural = _("gegevensversies")
         constraints = [
-            models.CheckConstraint(condition=Q(id=1), name="rapportageversie_een_rij"),
+            models.UniqueConstraint(fields=["programma_id", "gemeente_id"],
+                                    name="gegevensversie_uniek"),
         ]
 
     def __str__(self):
-        return f"{self.versie}"
+        return f"{self.programma_id}/{self.gemeente_id}: {self.versie}"

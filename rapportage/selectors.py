@@ -96,13 +96,15 @@ def _balk(pct):
     return None if pct is None else max(0.0, min(float(pct), 100.0))
 
 
-def pagina_gegevens(selectie: Selectie, *, sorteer: str = "") -> dict:
+def pagina_gegevens(selectie: Selectie, *, sorteer: str = "",
+                    bron: cache.Cijfers | None = None) -> dict:
     """Alles wat een dashboard of XLSX-rapport toont. Voor een deel van de gemeenten staan
     de landelijke cijfers ernaast (en de doelen van die gemeenten zelf); voor alle gemeenten
-    de doelen van het hele programma en de vergelijking met het eerdere programma."""
-    cijfers = cache.dashboard(selectie)
+    de doelen van het hele programma en de vergelijking met het eerdere programma. `bron`:
+    de cijfers als de aanroeper ze al heeft (`cache.cijfers`)."""
+    bron = bron or cache.cijfers(selectie)
+    cijfers, landelijk = bron.cijfers, bron.landelijk
     deel = selectie.gemeente_ids is not None
-    landelijk = cache.dashboard(selectie.landelijk()) if deel else None
     k = cijfers["kerncijfers"]
     kl = landelijk["kerncijfers"] if landelijk else None
     return {

@@ -23,9 +23,10 @@ DASHBOARD_ROLLEN = (Toegang.COORDINATOR, Toegang.LANDELIJK)
 def _toon(request, *, form, gemeente=None, gemeente_keuzes=None):
     """Toont een dashboard. De inhoud (filters, cijfers, tabellen, grafiekdata) hangt alleen af
     van de gegevens en de gevalideerde filters, niet van de gebruiker (de toegang is al
-    gecontroleerd): de gerenderde HTML wordt gecachet met de gegevensversie in de sleutel,
-    net als de cijfers zelf. Een warme request doet zo alleen sessie, rollen, programma en
-    versie als query."""
+    gecontroleerd): de gerenderde HTML wordt gecachet onder de versies van de cijfers
+    (`cache.pagina_html`). Een warme request doet zo alleen sessie, rollen, programma en
+    versies als query. Boven de inhoud staat hoe recent de cijfers zijn en of het de laatst
+    bekende zijn (herberekening loopt) of live berekende."""
     context = {
         "form": form,
         "gemeente": gemeente,
@@ -44,8 +45,8 @@ def _toon(request, *, form, gemeente=None, gemeente_keuzes=None):
                    filter_query=filter_query, sorteer=sorteer)
     context["gekozen_gemeenten"] = {g.cbs_code for g in filters.get("gemeente") or []}
 
-    def inhoud():
-        gegevens = selectors.pagina_gegevens(selectie, sorteer=sorteer)
+    def inhoud(bron):
+        gegevens = selectors.pagina_gegevens(selectie, sorteer=sorteer, bron=bron)
         return render_to_string("rapportage/_inhoud.html", {**context, **gegevens})
 
     sleutel = (selectie, get_language(), gemeente.pk if gemeente else None, filter_query,
@@ -53,10 +54,9 @@ def _toon(request, *, form, gemeente=None, gemeente_keuzes=None):
     # De cache bevat uitsluitend de uitvoer van ons eigen template hierboven, dat bij het renderen
     # al is ge-autoescaped; er komt geen gebruikersinvoer ongeëscaped in. Na een cache-rondreis
     # is het een gewone str, vandaar mark_safe hier en nergens anders.
-    # Versie én cijfers van dezelfde database (de replica als die er is), zodat de cache nooit
-    # cijfers van vóór een versie onder die versie bewaart.
-    html = op_replica(cache.gecachet, "pagina", sleutel, inhoud)
+    html, bron = cache.pagina_html(selectie, sleutel, inhoud)
     context["inhoud"] = mark_safe(html)  # noqa: S308
+    context["stand"] = {"tijd": bron.stand, "herkomst": bron.herkomst}
     if gemeente is not None:
         context["werkverdeling"] = selectors.werkverdeling(gemeente)
     return render(request, "rapportage/dashboard.html", context)

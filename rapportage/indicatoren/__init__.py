@@ -35,9 +35,16 @@ from .werkgevers import voeg_toe as werkgevers_toevoegen
 from .werkgevers import werkgever_cijfers
 
 
-def dashboard(selectie: Selectie) -> dict:
-    """Alle cijfers van één dashboard (19 queries, plus 7 voor de werkgevers)."""
-    doelen = doelstellingen(selectie)
+def dashboard(selectie: Selectie, *, zonder_landelijk: bool = False) -> dict:
+    """Alle cijfers van één dashboard (19 queries, plus 7 voor de werkgevers).
+
+    `zonder_landelijk` (alleen voor een deel van de gemeenten): zonder wat over alle gemeenten
+    gemeten wordt (de doelen van het hele programma en de vergelijking), zodat deze cijfers
+    alleen van de eigen gemeenten afhangen; `samenvoegen` vult ze aan uit het landelijke
+    dashboard tot precies `dashboard(selectie)`."""
+    if zonder_landelijk and selectie.gemeente_ids is None:
+        raise ValueError("zonder_landelijk geldt alleen voor een deel van de gemeenten")
+    doelen = doelstellingen(selectie, alleen_gemeenten=zonder_landelijk)
     kern = kerncijfers(selectie)
     gemeenten, totaal = per_gemeente(selectie, doelen), totaalrij(selectie, kern, doelen)
     met_opleidingsbudget(gemeenten, totaal, opleidingsbudget(selectie))
@@ -49,13 +56,25 @@ def dashboard(selectie: Selectie) -> dict:
         "totaal": totaal,
         "trechter": trechter(selectie),
         "trend": trend(selectie, doelen),
-        "vergelijking": vergelijking(selectie),
+        "vergelijking": None if zonder_landelijk else vergelijking(selectie),
+    }
+
+
+def samenvoegen(eigen: dict, landelijk: dict) -> dict:
+    """`dashboard(s, zonder_landelijk=True)` plus het landelijke dashboard (`s.landelijk()`,
+    zelfde programma en peildatum) is `dashboard(s)`: de doelen van het hele programma en de
+    vergelijking worden altijd over alle gemeenten gemeten, los van van/tot."""
+    return {
+        **eigen,
+        "doelstellingen": [d for d in landelijk["doelstellingen"] if d["gemeente_id"] is None]
+        + eigen["doelstellingen"],
+        "vergelijking": landelijk["vergelijking"],
     }
 
 
 __all__ = [
     "KOSTEN_NORM", "TABELRIJ", "Selectie", "achter_op_schema", "dashboard", "doelstellingen",
     "kerncijfers", "mediaan_doorlooptijd", "met_opleidingsbudget", "opleidingsbudget",
-    "per_gemeente", "prognose", "prognose_venster",
-    "realisatie", "totaalrij", "trechter", "trend", "uitstroom", "verstreken", "vergelijking",
+    "per_gemeente", "prognose", "prognose_venster", "realisatie", "samenvoegen", "totaalrij",
+    "trechter", "trend", "uitstroom", "verstreken", "vergelijking",
 ]

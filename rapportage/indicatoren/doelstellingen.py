@@ -131,12 +131,15 @@ def _waarden(s: Selectie, doelen: list[Doelstelling], indicator: str) -> dict[in
     return uit
 
 
-def doelstellingen(s: Selectie) -> list[dict]:
+def doelstellingen(s: Selectie, *, alleen_gemeenten: bool = False) -> list[dict]:
     """De doelstellingen van het programma: die voor het hele programma (landelijk gemeten)
     en die van de gemeenten in de selectie (per gemeente gemeten), met waarde, realisatie,
-    prognose, verstreken deel van de periode en 'achter op schema'. Vijf queries."""
+    prognose, verstreken deel van de periode en 'achter op schema'. Vijf queries.
+    `alleen_gemeenten`: zonder de doelen van het hele programma (zie `dashboard`)."""
     qs = Doelstelling.objects.filter(programma_id=s.programma_id)
-    if s.gemeente_ids is not None:
+    if alleen_gemeenten:
+        qs = qs.filter(gemeente_id__in=s.gemeente_ids)
+    elif s.gemeente_ids is not None:
         qs = qs.filter(Q(gemeente__isnull=True) | Q(gemeente_id__in=s.gemeente_ids))
     doelen = list(
         qs.select_related("gemeente", "programma")

@@ -8,8 +8,8 @@ gelijktijdige schrijvers wachten alleen tijdens elkaars commit op elkaar (geen d
 rij). Tests, die nooit committen, zetten hem met `SET CONSTRAINTS rapportage_versie IMMEDIATE`
 op direct. Op SQLite (tests, ontwikkeling) hoogt een rijtrigger direct op.
 
-De tabellen en de SQL staan in `rapportage/triggers.py`; die installeert ze ook opnieuw na
-elke `migrate` (SQLite gooit triggers weg als een latere migratie een tabel opnieuw opbouwt).
+Sinds 0007 (versies per programma en gemeente) installeert 0007 de triggers uit
+`rapportage/triggers.py`; deze migratie maakt alleen nog de oude versierij (0007 haalt die weg).
 """
 
 from django.db import migrations
@@ -20,7 +20,6 @@ from rapportage import triggers
 def installeer(apps, schema_editor):
     Versie = apps.get_model("rapportage", "RapportageVersie")
     Versie.objects.update_or_create(id=1, defaults={"versie": 1, "sleutel": 0})
-    triggers.installeer(apps, schema_editor.connection)
 
 
 def verwijder(apps, schema_editor):

@@ -5,19 +5,27 @@ import datetime
 
 import pytest
 from django.db import connection, transaction
+from django.db.models import Sum
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from rapportage import indicatoren as ind
-from rapportage.cache import gegevensversie
 from rapportage.constants import Indicator
 from rapportage.factories import DoelstellingFactory
+from rapportage.models import Gegevensversie
 from tests.rapportage.conftest import plaatsing, traject
 from trajecten.constants import Soort, Status, Uitvoerder
 from trajecten.factories import CoachFactory, DeelnemerFactory
 from trajecten.models import Plaatsing, Traject
 
 D = datetime.date
+
+
+def gegevensversie():
+    """(som van de versies, som van de sleutels) over alle (programma, gemeente)."""
+    r = Gegevensversie.objects.aggregate(v=Sum("versie"), s=Sum("sleutel"))
+    return (r["v"] or 0, r["s"] or 0)
+
 pytestmark = pytest.mark.django_db
 LANDELIJK = reverse("rapportage:landelijk")
 
@@ -174,4 +182,4 @@ def test_elke_brontabel_heeft_een_versietrigger():
                 "AND name LIKE 'rapportage_versie_%' AND name LIKE '%_insert'"
             )
         met_trigger = {r[0] for r in cursor.fetchall()}
-    assert set(tabellen(apps)) <= met_trigger
+    assert {tabel for tabel, _via in tabellen(apps)} <= met_trigger

@@ -21,7 +21,7 @@ De personen en organisaties (deelnemers, coaches, werkgevers) komen uit de facto
 factories in `trajecten/factories.py`. De modules, in de volgorde van de opbouw:
 
 - `accounts.py`: de demo-accounts, één per rol;
-- `opruimen.py`: de dossiertabellen wissen, rijtriggers uit tijdens het bulkwerk;
+- `opruimen.py`: de dossiertabellen wissen;
 - `bouwer.py`: de toestand van één opbouw (toeval, peildatum, wat al gemaakt is);
 - `pools.py`: waaruit gekozen wordt (namen, beroepen, notities, gewichten);
 - `organisaties.py`: werkgevers en coaches;
@@ -53,7 +53,6 @@ from .opruimen import (
     DOSSIERMODELLEN,
     heeft_dossiergegevens,
     wis_dossiergegevens,
-    zonder_rijtriggers,
 )
 from .organisaties import maak_coaches, maak_werkgevers
 from .partners import maak_partners
@@ -71,7 +70,6 @@ __all__ = [
     "heeft_dossiergegevens",
     "maak_demo_accounts",
     "wis_dossiergegevens",
-    "zonder_rijtriggers",
 ]
 
 

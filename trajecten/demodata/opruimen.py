@@ -1,12 +1,8 @@
-"""De dossiertabellen die seed_demo wist en vult; rijtriggers uit tijdens het bulkwerk."""
+"""De dossiertabellen die seed_demo wist en vult."""
 
-from contextlib import contextmanager
 
 from django.core.files.storage import default_storage
-from django.db import connection, transaction
-from django.db.models import F
-
-from gemeenten.models import Gemeente
+from django.db import transaction
 
 from ..models import (
     Actie,
@@ -44,41 +40,6 @@ DOSSIERMODELLEN = [
 
 def heeft_dossiergegevens() -> bool:
     return Deelnemer.objects.exists()
-
-
-@contextmanager
-def zonder_rijtriggers():
-    """Op PostgreSQL: zet de eigen rijtriggers op de dossiertabellen uit tijdens het bulkwerk.
-
-    De rapportage hoogt met een (uitgestelde) rijtrigger een versierij op bij elke geschreven
-    rij. Binnen één transactie met honderdduizenden rijen wordt dat kwadratisch traag (elke
-    update van dezelfde rij loopt de keten van eerdere versies af). Daarom gaan die triggers
-    hier even uit (`DISABLE TRIGGER USER`: de triggers van foreign keys blijven aan) en geeft
-    één no-op-update op een gemeente na afloop precies één wijziging door. Alles gebeurt in de
-    transactie van de aanroeper: mislukt het bouwen, dan rolt ook het uitzetten terug.
-    Op SQLite is er niets te doen (die triggers zijn daar lineair).
-    """
-    if connection.vendor != "postgresql":
-        yield
-        return
-    if not connection.in_atomic_block:
-        raise RuntimeError("zonder_rijtriggers() hoort binnen transaction.atomic().")
-    tabellen = [model._meta.db_table for model in DOSSIERMODELLEN]
-    # ALTER TABLE kan niet zolang er uitgestelde triggers (foreign keys) wachten: die eerst.
-    connection.check_constraints()
-    with connection.cursor() as cursor:
-        for tabel in tabellen:
-            cursor.execute(f'ALTER TABLE "{tabel}" DISABLE TRIGGER USER')
-    yield
-    connection.check_constraints()
-    with connection.cursor() as cursor:
-        for tabel in tabellen:
-            cursor.execute(f'ALTER TABLE "{tabel}" ENABLE TRIGGER USER')
-    gemeente = Gemeente.objects.order_by("pk").first()
-    if gemeente:
-        Gemeente.objects.filter(pk=gemeente.pk).update(naam=F("naam"))
-    # De uitgestelde trigger van die update nu laten vuren, niet pas bij de commit.
-    connection.check_constraints()
 
 
 def wis_dossiergegevens() -> dict[str, int]:

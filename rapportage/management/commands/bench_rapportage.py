@@ -5,10 +5,15 @@ naam (de opbouw schrijft een miljoen trajecten). Zie README, sectie 'Prestaties'
 
 1. Bouwt de dataset in bulk als hij er nog niet is (`rapportage/bench.py`).
 2. Meet het landelijke en een gemeentedashboard (volledige render via de Django-testclient):
-   koud (cache leeg: alle aggregaten live) en warm (uit de cache), p50/p95 over N requests.
+   koud (cache leeg: alle aggregaten live) en warm (uit de cache), p50/p95 over N requests,
+   en de eigen cijfers van de gemeente alleen (`cache.bereken`, het landelijke deel warm).
 3. Meet in dezelfde run de ruwe SQL van dezelfde aggregaten (live) en print de verhoudingen.
-4. Meet de doorvoer met 16 gelijktijdige verbindingen tegen gunicorn op 127.0.0.1 met `wrk`
-   (of, zonder wrk, een kleine begrensde Python-lastgenerator), begrensd in tijd.
+4. Start gunicorn (3 workers) en, met `CELERY_BROKER_URL`, een Celery-worker voor de
+   herberekeningen; meet de warme doorvoer met 16 verbindingen (`wrk`, anders een kleine
+   Python-lastgenerator), dan de gemengde last (één schrijfactie per seconde via de services,
+   4 lezers om en om landelijk en een willekeurige pilotgemeente, 60 s) en de versheid (commit
+   van een nieuwe plaatsing tot het landelijke dashboard hem toont). Alles begrensd in tijd;
+   aan het eind alle cijfers bij elkaar (`bench_last.py`).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import sys
 import threading
 import time
 import urllib.request
+from contextlib import contextmanager
 from http.client import HTTPConnection
 
 from django.apps import apps
@@ -40,7 +46,8 @@ from django.utils import timezone
 
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, Lidmaatschap
-from rapportage import bench, indicatoren
+from rapportage import bench, bench_last, indicatoren
+from rapportage import cache as rcache
 from rapportage.models import Programma
 
 
@@ -71,7 +78,12 @@ class Command(BaseCommand):
         parser.add_argument("--verbindingen", type=int, default=16)
         parser.add_argument("--seconden", type=int, default=30,
                             help="Duur van de doorvoermeting (begrensd).")
-        parser.add_argument("--workers", type=int, default=4, help="gunicorn-workers.")
+        parser.add_argument("--workers", type=int, default=3, help="gunicorn-workers.")
+        parser.add_argument("--koud", type=int, default=3,
+                            help="Koude metingen per pagina (elk rekent alles live).")
+        parser.add_argument("--lezers", type=int, default=4, help="Lezers in de gemengde last.")
+        parser.add_argument("--gemengd-seconden", type=int, default=60,
+                            help="Duur van de gemengde last (0: overslaan).")
 
     # --- opbouw -----------------------------------------------------------------------------
 
@@ -109,11 +121,16 @@ class Command(BaseCommand):
         if opties["alleen_bouwen"]:
             return
         self._voorbereiden()
+        self.cijfers = {}
         landelijk, coordinator = self._gebruikers(opties["gemeente"])
         if not opties["alleen_doorvoer"]:
             self._meet_pagina_s(programma, landelijk, coordinator, opties)
         if not opties["geen_doorvoer"]:
-            self._doorvoer(landelijk, opties)
+            with self._server(opties) as poort:
+                self._doorvoer(poort, landelijk, opties)
+                if opties["gemengd_seconden"]:
+                    self._gemengd(poort, programma, landelijk, opties)
+        self._samenvatting()
 
     def _voorbereiden(self):
         # Geen querylog (DEBUG) tijdens het meten; de testclient praat met 'testserver'.
@@ -184,11 +201,12 @@ class Command(BaseCommand):
             (f"gemeentedashboard {cbs}", coordinator,
              reverse("rapportage:gemeente", args=[cbs]), [sel_gemeente, sel_landelijk]),
         ]
-        self.stdout.write(f"\nMetingen over {n} requests per regel (volledige render):")
+        self.stdout.write(f"\nMetingen (volledige render): koud en live SQL {opties['koud']}×, "
+                          f"warm {n}×:")
         for titel, client, url, selecties in pagina_s:
             self._get(client, url)  # verbinding en sessie opwarmen
             koud = []
-            for _ in range(n):
+            for _ in range(max(1, opties["koud"])):
                 cache.clear()
                 begin = time.perf_counter()
                 self._get(client, url)
@@ -207,7 +225,7 @@ class Command(BaseCommand):
                 sql += [q["sql"] for q in vastgelegd.captured_queries]
             ruw = []
             with connection.cursor() as cursor:
-                for _ in range(n):
+                for _ in range(max(1, opties["koud"])):
                     begin = time.perf_counter()
                     for query in sql:
                         cursor.execute(query)
@@ -224,10 +242,25 @@ class Command(BaseCommand):
                 f"warm/ruwe SQL {percentiel(warm, 50) / p50_ruw:.3f} "
                 f"(warm {p50_ruw / percentiel(warm, 50):.0f}× sneller dan live)"
             )
+            sleutel = "landelijk" if client is landelijk else "gemeente"
+            self.cijfers[f"koud_{sleutel}_ms"] = percentiel(koud, 50)
+            self.cijfers[f"warm_{sleutel}_ms"] = percentiel(warm, 50)
+            self.cijfers[f"ruw_{sleutel}_ms"] = p50_ruw
+        # De eigen cijfers van de gemeente alleen (het landelijke deel is gedeeld en warm).
+        eigen = []
+        for _ in range(max(1, opties["koud"])):
+            begin = time.perf_counter()
+            rcache.bereken(rcache.Deel(rcache.EIGEN, sel_gemeente))
+            eigen.append((time.perf_counter() - begin) * 1000)
+        self.cijfers["koud_gemeente_eigen_ms"] = percentiel(eigen, 50)
+        self.stdout.write(f"\neigen cijfers {cbs} koud (cache.bereken, landelijk deel warm): "
+                          f"p50 {percentiel(eigen, 50):.1f} ms")
 
     # --- doorvoer ---------------------------------------------------------------------------
 
-    def _doorvoer(self, landelijk, opties):
+    @contextmanager
+    def _server(self, opties):
+        """gunicorn (en met CELERY_BROKER_URL een Celery-worker) zolang het blok loopt."""
         poort = _vrije_poort()
         omgeving = {
             **os.environ,
@@ -239,41 +272,138 @@ class Command(BaseCommand):
         commando = [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.conf.py",
                     "--bind", f"127.0.0.1:{poort}", "--workers", str(opties["workers"]),
                     "--timeout", "120", "--log-level", "warning"]
-        self.stdout.write(f"\nDoorvoer: gunicorn {opties['workers']} workers op "
-                          f"127.0.0.1:{poort}, {opties['verbindingen']} verbindingen, "
-                          f"{opties['seconden']} s")
-        proces = subprocess.Popen(commando, env=omgeving, cwd=settings.BASE_DIR,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.stdout.write(f"\ngunicorn {opties['workers']} workers op 127.0.0.1:{poort}, "
+                          f"cache {settings.CACHES['default'].get('LOCATION', 'per proces')}")
+        processen = [subprocess.Popen(commando, env=omgeving, cwd=settings.BASE_DIR,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+        if settings.CELERY_BROKER_URL:
+            self.stdout.write(f"Celery-worker (1 proces) op {settings.CELERY_BROKER_URL}")
+            processen.append(subprocess.Popen(
+                [sys.executable, "-m", "celery", "-A", "config", "worker", "-c", "1",
+                 "-l", "warning", "--without-gossip", "--without-mingle"],
+                env=omgeving, cwd=settings.BASE_DIR,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        else:
+            self.stdout.write("Geen CELERY_BROKER_URL: herberekeningen in de request zelf.")
+        self.gunicorn = processen[0]
         try:
             self._wacht_op(poort)
-            sessie = landelijk.cookies[settings.SESSION_COOKIE_NAME].value
-            kop = {"Cookie": f"{settings.SESSION_COOKIE_NAME}={sessie}",
-                   "X-Forwarded-Proto": "https"}
-            pad = reverse("rapportage:landelijk")
-            status = _haal(poort, pad, kop)
-            if status != 200:
-                raise CommandError(f"gunicorn gaf {status} op {pad}.")
-            cpu_voor, wand_voor = _cpu_seconden(proces.pid), time.monotonic()
-            if shutil.which("wrk"):
-                aantal = self._wrk(poort, pad, kop, opties)
-            else:
-                aantal = self._python_last(poort, pad, kop, opties)
-            cpu = _cpu_seconden(proces.pid) - cpu_voor
-            wand = time.monotonic() - wand_voor
-            if aantal:
-                per_request = cpu / aantal * 1000
-                self.stdout.write(
-                    f"  gunicorn-workers gebruikten {cpu:.1f} CPU-s in {wand:.0f} s "
-                    f"({cpu / wand:.2f} cores): {per_request:.1f} ms CPU per request, dus "
-                    f"hooguit ~{2000 / per_request:.0f} requests/s op 2 vrije cores "
-                    f"(zonder PostgreSQL, Redis en de lastgenerator)."
-                )
+            yield poort
         finally:
-            proces.terminate()
-            try:
-                proces.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proces.kill()
+            for proces in processen:
+                proces.terminate()
+            for proces in processen:
+                try:
+                    proces.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    proces.kill()
+
+    def _kop(self, client):
+        sessie = client.cookies[settings.SESSION_COOKIE_NAME].value
+        return {"Cookie": f"{settings.SESSION_COOKIE_NAME}={sessie}",
+                "X-Forwarded-Proto": "https"}
+
+    def _doorvoer(self, poort, landelijk, opties):
+        self.stdout.write(f"\nDoorvoer (warm): {opties['verbindingen']} verbindingen, "
+                          f"{opties['seconden']} s")
+        proces = self.gunicorn
+        kop = self._kop(landelijk)
+        pad = reverse("rapportage:landelijk")
+        status = _haal(poort, pad, kop)
+        if status != 200:
+            raise CommandError(f"gunicorn gaf {status} op {pad}.")
+        cpu_voor, wand_voor = _cpu_seconden(proces.pid), time.monotonic()
+        if shutil.which("wrk"):
+            aantal = self._wrk(poort, pad, kop, opties)
+        else:
+            aantal = self._python_last(poort, pad, kop, opties)
+        cpu = _cpu_seconden(proces.pid) - cpu_voor
+        wand = time.monotonic() - wand_voor
+        if aantal:
+            per_request = cpu / aantal * 1000
+            self.stdout.write(
+                f"  gunicorn-workers gebruikten {cpu:.1f} CPU-s in {wand:.0f} s "
+                f"({cpu / wand:.2f} cores): {per_request:.1f} ms CPU per request, dus "
+                f"hooguit ~{2000 / per_request:.0f} requests/s op 2 vrije cores "
+                f"(zonder PostgreSQL, Redis en de lastgenerator)."
+            )
+
+    def _gemengd(self, poort, programma, landelijk, opties):
+        """Eén schrijfactie per seconde via de services en N lezers, dan de versheid."""
+        kop = self._kop(landelijk)
+        pilots = bench_last.pilotgemeenten()
+        paden = [reverse("rapportage:landelijk")] + [
+            reverse("rapportage:gemeente", args=[g.cbs_code]) for g in pilots]
+        for pad in paden:  # de gewone, warme toestand: elke pagina is al eens bekeken
+            _haal(poort, pad, kop)
+        door = bench_last.schrijver_gebruiker(pilots)
+        seconden, n = opties["gemengd_seconden"], opties["lezers"]
+        self.stdout.write(f"\nGemengde last: 1 schrijfactie/s via de services in "
+                          f"{len(pilots)} gemeenten, {n} lezers om en om landelijk en een "
+                          f"willekeurige gemeente, {seconden} s")
+        schrijver = bench_last.Schrijver(programma=programma, gemeenten=pilots, door=door)
+        schrijver.start()
+        try:
+            tijden, fouten, herkomst = bench_last.lezers(
+                poort=poort, kop=kop, paden=paden, aantal=n, seconden=seconden)
+        finally:
+            schrijver.stop.set()
+            schrijver.join(timeout=30)
+        p50, p99 = percentiel(tijden, 50), percentiel(tijden, 99)
+        self.cijfers.update(gemengd_p50_ms=p50, gemengd_p99_ms=p99,
+                            gemengd_requests=len(tijden), gemengd_fouten=len(fouten),
+                            gemengd_schrijf=dict(schrijver.aantallen),
+                            gemengd_schrijffouten=len(schrijver.fouten),
+                            gemengd_herkomst=herkomst)
+        self.stdout.write(
+            f"  {len(tijden)} requests: p50 {p50:.1f} ms, p95 {percentiel(tijden, 95):.1f} ms, "
+            f"p99 {p99:.1f} ms, max {max(tijden):.0f} ms; {len(fouten)} fouten; "
+            f"herkomst {herkomst}")
+        self.stdout.write(f"  schrijfacties: {schrijver.aantallen}, "
+                          f"{len(schrijver.fouten)} geweigerd/fout")
+        for fout in (fouten + schrijver.fouten)[:5]:
+            self.stdout.write(f"    {fout}")
+
+        self.stdout.write("\nVersheid: commit van een nieuwe plaatsing → landelijk dashboard")
+        werkgever = schrijver._werkgever(pilots[0])
+        stand, figuur = bench_last.versheid(
+            poort=poort, kop=kop, pad=paden[0],
+            csv_pad=reverse("rapportage:export_csv") + f"?programma={programma.pk}",
+            programma=programma, gemeente=pilots[0], door=door, werkgever=werkgever)
+        self.cijfers.update(versheid_stand_s=stand, versheid_cijfer_s=figuur)
+        self.stdout.write(f"  stand na de commit na {_s(stand)}; personen geplaatst +1 "
+                          f"(CSV, zelfde cache) na {_s(figuur)}")
+
+    def _samenvatting(self):
+        c = self.cijfers
+        self.stdout.write("\n=== Samenvatting (één run) ===")
+        regels = [
+            ("koud landelijk dashboard (live, render)", "koud_landelijk_ms", "ms", "≤ 1500"),
+            ("koud gemeentedashboard (live, render)", "koud_gemeente_ms", "ms", ""),
+            ("koud eigen cijfers gemeente", "koud_gemeente_eigen_ms", "ms", "≤ 500"),
+            ("warm landelijk (testclient)", "warm_landelijk_ms", "ms", ""),
+            ("warm doorvoer, 16 verbindingen", "warm_rps", "req/s", "≥ 250"),
+            ("gemengd p50", "gemengd_p50_ms", "ms", "≤ 30"),
+            ("gemengd p99", "gemengd_p99_ms", "ms", "≤ 300"),
+            ("gemengd fouten", "gemengd_fouten", "", "0"),
+            ("versheid (stand na commit)", "versheid_stand_s", "s", "≤ 60"),
+            ("versheid (cijfer +1)", "versheid_cijfer_s", "s", "≤ 60"),
+        ]
+        for titel, sleutel, eenheid, doel in regels:
+            if sleutel in c:
+                waarde = c[sleutel]
+                tekst = "-" if waarde is None else (
+                    f"{waarde:.1f}" if isinstance(waarde, float) else str(waarde))
+                self.stdout.write(f"  {titel:42} {tekst:>10} {eenheid:6} {doel}")
+        if "ruw_landelijk_ms" in c:
+            ruw = c["ruw_landelijk_ms"]
+            self.stdout.write(f"  live SQL landelijk (alle aggregaten)      {ruw:>10.1f} ms")
+            for titel, sleutel in [("koud", "koud_landelijk_ms"), ("warm", "warm_landelijk_ms"),
+                                   ("gemengd p50", "gemengd_p50_ms"),
+                                   ("gemengd p99", "gemengd_p99_ms")]:
+                if c.get(sleutel):
+                    self.stdout.write(f"    verhouding {titel} / live SQL: "
+                                      f"{c[sleutel] / ruw:.3f}")
 
     def _wacht_op(self, poort):
         einde = time.monotonic() + 60
@@ -296,6 +426,8 @@ class Command(BaseCommand):
         self.stdout.write("  " + uitvoer.replace("\n", "\n  "))
         fouten = re.search(r"Non-2xx or 3xx responses: (\d+)", uitvoer)
         rps = re.search(r"Requests/sec:\s+([\d.]+)", uitvoer)
+        self.cijfers["warm_rps"] = float(rps.group(1)) if rps else 0.0
+        self.cijfers["warm_fouten"] = int(fouten.group(1)) if fouten else 0
         self.stdout.write(
             f"  => {float(rps.group(1)) if rps else 0:.1f} requests/s, "
             f"{int(fouten.group(1)) if fouten else 0} antwoorden anders dan 2xx/3xx"
@@ -328,6 +460,8 @@ class Command(BaseCommand):
         for d in draden:
             d.join(timeout=opties["seconden"] + 30)
         duur = time.monotonic() - begin
+        self.cijfers["warm_rps"] = len(tijden) / duur
+        self.cijfers["warm_fouten"] = fouten[0]
         self.stdout.write(f"  => {len(tijden) / duur:.1f} requests/s, {samenvatting(tijden)}, "
                           f"{fouten[0]} antwoorden anders dan 200")
         return len(tijden)
@@ -348,6 +482,10 @@ def _cpu_seconden(pid: int) -> float:
         except (OSError, ValueError, IndexError):
             continue
     return totaal
+
+
+def _s(seconden) -> str:
+    return "niet binnen de meettijd" if seconden is None else f"{seconden:.1f} s"
 
 
 def _vrije_poort() -> int:

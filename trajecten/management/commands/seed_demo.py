@@ -60,7 +60,7 @@ class Command(BaseCommand):
 
         begin = time.monotonic()
         try:
-            with transaction.atomic(), demodata.zonder_rijtriggers():
+            with transaction.atomic():
                 verwijderd = demodata.wis_dossiergegevens()
                 accounts = demodata.maak_demo_accounts(wachtwoord=password)
                 doelen_per_gemeente()

@@ -143,6 +143,8 @@ def _referentiedata(django_db_serialized_rollback):
     Zie `_GESERIALISEERD`: zodra de verbinding van de test de inhoud kent, herstelt Django
     hem zelf vóór elke volgende test (en flusht hij erna zonder post_migrate).
     """
+    from django.contrib.contenttypes.models import ContentType
+
     from gemeenten.models import Gemeente
 
     verbinding = connections[DEFAULT_DB_ALIAS]
@@ -150,6 +152,11 @@ def _referentiedata(django_db_serialized_rollback):
         inhoud = _GESERIALISEERD[DEFAULT_DB_ALIAS]
         verbinding._test_serialized_contents = inhoud
         if not Gemeente.objects.exists():
+            # Na een flush door een eerdere transactionele test maakt post_migrate de
+            # contenttypes opnieuw, soms met andere nummers; de geserialiseerde inhoud brengt
+            # de oorspronkelijke (en de rechten die eraan hangen) terug.
+            ContentType.objects.all().delete()
+            ContentType.objects.clear_cache()
             verbinding.creation.deserialize_db_from_string(inhoud)
 
 

@@ -97,7 +97,7 @@ def test_rapportage_leest_van_de_replica_en_de_rest_primair(met_replica, landeli
 
     assert antwoord.status_code == 200
     assert "trajecten_traject" in _tabellen(op_replica.captured_queries)
-    assert "rapportage_rapportageversie" in _tabellen(op_replica.captured_queries)
+    assert "rapportage_gegevensversie" in _tabellen(op_replica.captured_queries)
     # Primair alleen sessie, gebruiker en rollen: geen cijfers.
     assert "trajecten_traject" not in _tabellen(primair.captured_queries)
     assert "django_session" in _tabellen(primair.captured_queries)

@@ -121,7 +121,7 @@ def test_gewone_fout_blijft_een_500(client, medewerker, traject, monkeypatch):
     assert "Er ging iets mis" in r.content.decode()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_verbinding_weg_na_commit_zegt_kijk_eerst_in_het_dossier(client, medewerker, traject,
                                                                  monkeypatch):
     client.force_login(medewerker)

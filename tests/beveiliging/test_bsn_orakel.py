@@ -48,9 +48,13 @@ def _registratie(gemeente, bsn: str) -> dict:
 
 
 def _zonder_csrf(html: str) -> str:
-    """Zonder de CSRF-tokens (per antwoord anders): in formulieren en voor het verlengen van
-    de sessie (`data-csrf`)."""
-    return re.sub(r'(name="csrfmiddlewaretoken" value|data-csrf)="[^"]+"', "", html)
+    """Zonder wat per antwoord anders is: de CSRF-tokens (in formulieren en `data-csrf`) en de
+    resterende seconden van de sessieklok (`data-inactief`, `data-absoluut`), die een tel
+    verschillen als het tweede antwoord in een volgende seconde valt."""
+    return re.sub(
+        r'(name="csrfmiddlewaretoken" value|data-csrf|data-inactief|data-absoluut)="[^"]+"', "",
+        html,
+    )
 
 
 def _registreer(client, gemeente, bsn):

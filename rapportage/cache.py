@@ -39,23 +39,26 @@ import hashlib
 import logging
 import threading
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Q, Subquery, Sum
 from django.utils import timezone
 
-from config.replica import (
-    leest_van_replica_nu,
-    leesverbinding,
-    op_replica,
-    replica_achterstand,
-)
-
 from . import indicatoren, opslag
-from .models import Gegevensversie, Programma
+
+# Het rekenpunt (rekenpunt.py) is ook als `cache.bereken`, `cache.Deel`, `cache.EIGEN` … te
+# gebruiken: taken, benchmark en tests kennen de cache als ingang.
+from .rekenpunt import (  # noqa: F401
+    EIGEN,
+    LANDELIJK,
+    Deel,
+    Ingang,
+    bereken,
+    delen,
+    peilmoment,
+    stempels,
+)
 
 log = logging.getLogger(__name__)
 
@@ -76,13 +79,11 @@ SLOT_SECONDEN = 30
 RUST_SECONDEN = getattr(settings, "RAPPORTAGE_RUST_SECONDEN", 10)
 #: PostgreSQL: werkgeheugen per sortering/hash tijdens het rekenen (de DISTINCT-tellingen
 #: sorteren dan in het geheugen; ~35 % sneller bij 1.000.000 trajecten).
-WORK_MEM = getattr(settings, "RAPPORTAGE_WORK_MEM", "64MB")
+
 #: Wachten op een ander die al rekent: nooit langer dan dit (en nooit langer dan zijn rekenduur).
 MAX_WACHTEN = 1.5
 WACHT_STAP = 0.05
 
-LANDELIJK = "landelijk"
-EIGEN = "eigen"
 
 #: Hoe de pagina de herkomst van de cijfers noemt.
 ACTUEEL = "actueel"  # uit de cache, bij de huidige versie
@@ -92,120 +93,6 @@ LIVE = "live"  # in deze request berekend
 
 def cache_aan() -> bool:
     return getattr(settings, "RAPPORTAGE_CACHE", True)
-
-
-def peilmoment() -> datetime.datetime:
-    """Het moment waarop berekende cijfers exact zijn (de 'stand van'). Eén plek: rekent de
-    rapportage op een leesreplica, dan gaat de replicatie-achterstand eraf."""
-    if leest_van_replica_nu():
-        return timezone.now() - replica_achterstand()
-    return timezone.now()
-
-
-# --- delen, stempels en het ene rekenpunt ------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Deel:
-    """Wat er gecachet wordt: het landelijke dashboard of de eigen cijfers van gemeenten."""
-
-    soort: str
-    selectie: indicatoren.Selectie
-
-    @property
-    def sleutel(self) -> str:
-        ruw = repr((self.soort, self.selectie)).encode()
-        return f"rapportage:{self.soort}:{hashlib.sha256(ruw).hexdigest()}"
-
-    def als_taak(self) -> dict:
-        s = dataclasses.asdict(self.selectie)
-        return {"soort": self.soort, "selectie": {
-            k: (v.isoformat() if isinstance(v, datetime.date) else v) for k, v in s.items()}}
-
-    @classmethod
-    def uit_taak(cls, soort: str, selectie: dict) -> Deel:
-        velden = dict(selectie)
-        for k in ("van", "tot", "peildatum", "programma_start", "programma_einde"):
-            velden[k] = datetime.date.fromisoformat(velden[k])
-        if velden["gemeente_ids"] is not None:
-            velden["gemeente_ids"] = tuple(velden["gemeente_ids"])
-        return cls(soort, indicatoren.Selectie(**velden))
-
-
-def delen(selectie: indicatoren.Selectie) -> list[Deel]:
-    """De delen van een dashboard: alle gemeenten het landelijke deel; een deel van de
-    gemeenten de eigen cijfers en het landelijke deel (doelen, vergelijking, cijfer ernaast)."""
-    landelijk = Deel(LANDELIJK, selectie.landelijk())
-    if selectie.gemeente_ids is None:
-        return [landelijk]
-    return [Deel(EIGEN, selectie), landelijk]
-
-
-def stempels(selectie: indicatoren.Selectie) -> dict[str, tuple]:
-    """De huidige versies waarop de delen van `selectie` rusten, in één query."""
-    p = selectie.programma_id
-    eerder = Subquery(Programma.objects.filter(pk=p).values("vergelijk_met_id")[:1])
-    landelijk = Q(programma_id=0) | Q(programma_id=p) | Q(programma_id=eerder)
-    sommen = {"lv": Sum("versie"), "ls": Sum("sleutel")}
-    if selectie.gemeente_ids is not None:
-        eigen = Q(programma_id=0) | Q(programma_id=p, gemeente_id__in=selectie.gemeente_ids)
-        sommen |= {"ev": Sum("versie", filter=eigen), "es": Sum("sleutel", filter=eigen)}
-    r = Gegevensversie.objects.filter(landelijk).aggregate(**sommen)
-    uit = {LANDELIJK: (p, r["lv"], r["ls"])}
-    if selectie.gemeente_ids is not None:
-        uit[EIGEN] = (p, r["ev"], r["es"])
-    return uit
-
-
-@dataclass(frozen=True)
-class Ingang:
-    stempel: tuple
-    stand: datetime.datetime
-    duur: float
-    gegevens: dict
-
-
-def bereken(deel: Deel, *, achtergrond: bool = False) -> Ingang:
-    """HET rekenpunt: eerst de versies en de stand, dan de indicatoren (die dus minstens
-    alles zien wat vóór de stand gecommit was). `achtergrond` (de Celery-taak): PostgreSQL
-    rekent dan zonder parallelle workers, zodat lezers de andere cores houden.
-
-    Met een leesreplica (`DATABASE_REPLICA_URL`) komen versies én cijfers van de replica (dus
-    bij elkaar horend), en gaat de achterstand van de stand af; is de replica weg, dan alles
-    van de primaire database (`config.replica.op_replica`)."""
-    return op_replica(_bereken, deel, achtergrond=achtergrond)
-
-
-def _bereken(deel: Deel, *, achtergrond: bool) -> Ingang:
-    stempel = stempels(deel.selectie)[deel.soort]
-    stand = peilmoment()
-    begin = time.monotonic()
-    with _rekeninstellingen(achtergrond):
-        if deel.soort == EIGEN:
-            gegevens = indicatoren.dashboard(deel.selectie, zonder_landelijk=True)
-        else:
-            gegevens = indicatoren.dashboard(deel.selectie)
-    return Ingang(stempel, stand, time.monotonic() - begin, gegevens)
-
-
-@contextmanager
-def _rekeninstellingen(achtergrond: bool):
-    connection = leesverbinding()
-    if connection.vendor != "postgresql":
-        yield
-        return
-    instellingen = {"work_mem": WORK_MEM}
-    if achtergrond:
-        instellingen["max_parallel_workers_per_gather"] = "0"
-    with connection.cursor() as cursor:
-        for naam, waarde in instellingen.items():
-            cursor.execute("SELECT set_config(%s, %s, false)", [naam, waarde])
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            for naam in instellingen:
-                cursor.execute(f"RESET {naam}")
 
 
 def _kop(ingang: Ingang) -> dict:
@@ -461,6 +348,11 @@ def dashboard(selectie: indicatoren.Selectie) -> dict:
     return cijfers(selectie).cijfers
 
 
+def _paginasleutel(sleuteldelen, lijst: list[Toestand]) -> str:
+    ruw = repr((sleuteldelen, [t.stempel for t in lijst])).encode()
+    return f"rapportage:pagina:{hashlib.sha256(ruw).hexdigest()}"
+
+
 def pagina_html(selectie: indicatoren.Selectie, sleuteldelen, render) -> tuple[str, Cijfers]:
     """De gerenderde inhoud van een dashboard: `render(cijfers)` gecachet onder de stempels
     van de gebruikte delen. Een warme request leest zo de versies (één query), de koppen en
@@ -470,15 +362,12 @@ def pagina_html(selectie: indicatoren.Selectie, sleuteldelen, render) -> tuple[s
         return render(c), c
     lijst = toestanden(selectie)
     # Dezelfde stempels = dezelfde cijfers = dezelfde HTML; de stand staat buiten de HTML.
-    ruw = repr((sleuteldelen, [t.stempel for t in lijst])).encode()
-    sleutel = f"rapportage:pagina:{hashlib.sha256(ruw).hexdigest()}"
+    sleutel = _paginasleutel(sleuteldelen, lijst)
     opgeslagen = opslag.get(sleutel) if all(t.herkomst != LIVE for t in lijst) else None
     if opgeslagen is not None:
         return opgeslagen, Cijfers({}, None, min(t.stand for t in lijst), herkomst_van(lijst))
     c = samenstellen(lijst)
     html = render(c)
     # Onder de stempels van de delen zoals ze nu zijn (ook als er net live is gerekend).
-    ruw = repr((sleuteldelen, [t.stempel for t in lijst])).encode()
-    opslag.set_many({f"rapportage:pagina:{hashlib.sha256(ruw).hexdigest()}": html},
-              timeout=BEWAAR_SECONDEN)
+    opslag.set_many({_paginasleutel(sleuteldelen, lijst): html}, timeout=BEWAAR_SECONDEN)
     return html, c

@@ -4,7 +4,6 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -51,11 +50,10 @@ def _toon(request, *, form, gemeente=None, gemeente_keuzes=None):
 
     sleutel = (selectie, get_language(), gemeente.pk if gemeente else None, filter_query,
                sorteer)
-    # De cache bevat uitsluitend de uitvoer van ons eigen template hierboven, dat bij het renderen
-    # al is ge-autoescaped; er komt geen gebruikersinvoer ongeëscaped in. Na een cache-rondreis
-    # is het een gewone str, vandaar mark_safe hier en nergens anders.
+    # `render_to_string` geeft een SafeString (ge-autoescapet); die blijft dat ook na een
+    # rondreis door de cache (pickle bewaart de klasse), dus geen mark_safe nodig.
     html, bron = cache.pagina_html(selectie, sleutel, inhoud)
-    context["inhoud"] = mark_safe(html)  # noqa: S308
+    context["inhoud"] = html
     context["stand"] = {"tijd": bron.stand, "herkomst": bron.herkomst}
     if gemeente is not None:
         context["werkverdeling"] = selectors.werkverdeling(gemeente)

@@ -19,19 +19,14 @@ naam (de opbouw schrijft een miljoen trajecten). Zie README, sectie 'Prestaties'
 from __future__ import annotations
 
 import dataclasses
-import math
 import os
-import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from contextlib import contextmanager
-from http.client import HTTPConnection
 
 from django.apps import apps
 from django.conf import settings
@@ -46,18 +41,14 @@ from django.utils import timezone
 
 from gemeenten.constants import Rol
 from gemeenten.models import Gemeente, Lidmaatschap
-from rapportage import bench, bench_last, indicatoren
+from rapportage import bench, bench_last, bench_meten, indicatoren
 from rapportage import cache as rcache
+from rapportage.bench_meten import cpu_seconden as _cpu_seconden
+from rapportage.bench_meten import haal as _haal
+from rapportage.bench_meten import percentiel, samenvatting
+from rapportage.bench_meten import seconden_tekst as _s
+from rapportage.bench_meten import vrije_poort as _vrije_poort
 from rapportage.models import Programma
-
-
-def percentiel(waarden: list[float], p: float) -> float:
-    geordend = sorted(waarden)
-    return geordend[max(0, math.ceil(p / 100 * len(geordend)) - 1)]
-
-
-def samenvatting(waarden: list[float]) -> str:
-    return f"p50 {percentiel(waarden, 50):8.1f} ms   p95 {percentiel(waarden, 95):8.1f} ms"
 
 
 class Command(BaseCommand):
@@ -416,88 +407,18 @@ class Command(BaseCommand):
         raise CommandError("gunicorn startte niet binnen 60 s.")
 
     def _wrk(self, poort, pad, kop, opties):
-        commando = ["wrk", "-t", "2", "-c", str(opties["verbindingen"]),
-                    "-d", f"{opties['seconden']}s", "--latency", "--timeout", "10s"]
-        for sleutel, waarde in kop.items():
-            commando += ["-H", f"{sleutel}: {waarde}"]
-        commando.append(f"http://127.0.0.1:{poort}{pad}")
-        uitvoer = subprocess.run(commando, capture_output=True, text=True,
-                                 timeout=opties["seconden"] + 60).stdout
+        uitvoer, rps, fouten, aantal = bench_meten.wrk(
+            poort, pad, kop, verbindingen=opties["verbindingen"], seconden=opties["seconden"])
         self.stdout.write("  " + uitvoer.replace("\n", "\n  "))
-        fouten = re.search(r"Non-2xx or 3xx responses: (\d+)", uitvoer)
-        rps = re.search(r"Requests/sec:\s+([\d.]+)", uitvoer)
-        self.cijfers["warm_rps"] = float(rps.group(1)) if rps else 0.0
-        self.cijfers["warm_fouten"] = int(fouten.group(1)) if fouten else 0
-        self.stdout.write(
-            f"  => {float(rps.group(1)) if rps else 0:.1f} requests/s, "
-            f"{int(fouten.group(1)) if fouten else 0} antwoorden anders dan 2xx/3xx"
-        )
-        aantal = re.search(r"(\d+) requests in", uitvoer)
-        return int(aantal.group(1)) if aantal else 0
+        self.cijfers["warm_rps"], self.cijfers["warm_fouten"] = rps, fouten
+        self.stdout.write(f"  => {rps:.1f} requests/s, {fouten} antwoorden anders dan 2xx/3xx")
+        return aantal
 
     def _python_last(self, poort, pad, kop, opties):
         """Begrensde lastgenerator (alleen 127.0.0.1) als wrk ontbreekt."""
-        einde = time.monotonic() + opties["seconden"]
-        tijden, fouten, slot = [], [0], threading.Lock()
-
-        def werker():
-            verbinding = HTTPConnection("127.0.0.1", poort, timeout=10)
-            while time.monotonic() < einde:
-                begin = time.perf_counter()
-                verbinding.request("GET", pad, headers=kop)
-                antwoord = verbinding.getresponse()
-                antwoord.read()
-                with slot:
-                    tijden.append((time.perf_counter() - begin) * 1000)
-                    if antwoord.status != 200:
-                        fouten[0] += 1
-            verbinding.close()
-
-        draden = [threading.Thread(target=werker) for _ in range(opties["verbindingen"])]
-        begin = time.monotonic()
-        for d in draden:
-            d.start()
-        for d in draden:
-            d.join(timeout=opties["seconden"] + 30)
-        duur = time.monotonic() - begin
-        self.cijfers["warm_rps"] = len(tijden) / duur
-        self.cijfers["warm_fouten"] = fouten[0]
-        self.stdout.write(f"  => {len(tijden) / duur:.1f} requests/s, {samenvatting(tijden)}, "
-                          f"{fouten[0]} antwoorden anders dan 200")
+        tijden, rps, fouten = bench_meten.python_last(
+            poort, pad, kop, verbindingen=opties["verbindingen"], seconden=opties["seconden"])
+        self.cijfers["warm_rps"], self.cijfers["warm_fouten"] = rps, fouten
+        self.stdout.write(f"  => {rps:.1f} requests/s, {samenvatting(tijden)}, "
+                          f"{fouten} antwoorden anders dan 200")
         return len(tijden)
-
-
-def _cpu_seconden(pid: int) -> float:
-    """CPU-tijd (user + system) van een proces en al zijn kinderen, uit /proc (Linux)."""
-    totaal, te_doen = 0.0, [pid]
-    tik = os.sysconf("SC_CLK_TCK")
-    while te_doen:
-        p = te_doen.pop()
-        try:
-            with open(f"/proc/{p}/stat") as f:
-                velden = f.read().rsplit(")", 1)[1].split()
-            totaal += (int(velden[11]) + int(velden[12])) / tik
-            with open(f"/proc/{p}/task/{p}/children") as f:
-                te_doen += [int(k) for k in f.read().split()]
-        except (OSError, ValueError, IndexError):
-            continue
-    return totaal
-
-
-def _s(seconden) -> str:
-    return "niet binnen de meettijd" if seconden is None else f"{seconden:.1f} s"
-
-
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _haal(poort, pad, kop) -> int:
-    verbinding = HTTPConnection("127.0.0.1", poort, timeout=120)
-    verbinding.request("GET", pad, headers=kop)
-    antwoord = verbinding.getresponse()
-    antwoord.read()
-    verbinding.close()
-    return antwoord.status

@@ -179,6 +179,10 @@ def test_na_een_verlopen_sessie_komt_de_invoer_terug_in_het_formulier(
 
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("status").filter(has_text="De intake is vastgelegd")).to_be_visible()
+    # De pagina na de opslag is helemaal geladen (zijn scripts hebben gedraaid): het concept dat
+    # bij het versturen werd bewaard, is daar gewist.
+    page.wait_for_load_state("load")
+    assert page.evaluate("sessionStorage.length") == 0
     intake = Intake.objects.get(traject=traject)
     assert (intake.beroepswens, intake.actieplan) == (
         "Verzorgende IG", "Eerst de taalcursus, dan een stage."

@@ -76,7 +76,7 @@ SLOT_SECONDEN = 30
 #: Tussen het begin van twee herberekeningen van hetzelfde deel minstens zoveel seconden rust:
 #: bij één schrijfactie per seconde rekent de worker niet onafgebroken (versheid blijft binnen
 #: rust + twee berekeningen).
-RUST_SECONDEN = getattr(settings, "RAPPORTAGE_RUST_SECONDEN", 10)
+RUST_SECONDEN = getattr(settings, "RAPPORTAGE_RUST_SECONDEN", 30)
 #: PostgreSQL: werkgeheugen per sortering/hash tijdens het rekenen (de DISTINCT-tellingen
 #: sorteren dan in het geheugen; ~35 % sneller bij 1.000.000 trajecten).
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from gemeenten.models import Gemeente
 from gemeenten.toegang import Toegang, heeft_rol
 
-from . import cache, tabel
+from . import cache, opslag, rekenpunt, tabel
 from .constants import GEPUBLICEERD_2006_2009, KIS_REFERENTIE
 from .indicatoren import Selectie, werkgevers
 from .tabel import Cel
@@ -31,10 +31,32 @@ UITSTROOM_LABELS = (
 )
 
 
+#: De werkverdeling van een gemeente wordt hooguit zo lang hergebruikt (de namen van
+#: medewerkers hebben geen versietrigger; de aantallen wel, via de trajecten).
+WERKVERDELING_SECONDEN = 300
+
+
 def werkverdeling(gemeente: Gemeente) -> dict:
-    """Hoe het werk nu over de gemeente verdeeld is (twee queries, buiten de cache: het is de
-    stand van vandaag, niet van een periode): open trajecten per behandelaar en het
-    coachtekort. Namen van medewerkers, geen gegevens van deelnemers."""
+    """Hoe het werk nu over de gemeente verdeeld is (de stand van vandaag, niet van een
+    periode): open trajecten per behandelaar en het coachtekort. Namen van medewerkers, geen
+    gegevens van deelnemers.
+
+    Gecachet onder de gegevensversies van de gemeente (alle programma's) en de algemene, en de
+    datum: elke wijziging van een traject of coach geeft bij de volgende request de nieuwe
+    stand. Zonder cache twee queries; met cache één (de versies)."""
+    if not cache.cache_aan():
+        return _werkverdeling(gemeente)
+    versie, willekeurig = rekenpunt.gemeenteversie(gemeente.pk)
+    sleutel = (f"rapportage:werkverdeling:{gemeente.pk}:{timezone.localdate():%Y%m%d}:"
+               f"{versie}-{willekeurig}")
+    bewaard = opslag.get(sleutel)
+    if bewaard is None:
+        bewaard = _werkverdeling(gemeente)
+        opslag.set_many({sleutel: bewaard}, timeout=WERKVERDELING_SECONDEN)
+    return bewaard
+
+
+def _werkverdeling(gemeente: Gemeente) -> dict:
     from trajecten.selectors import behandelaars
 
     tekort = behandelaars.coachtekort_per_gemeente(Gemeente.objects.filter(pk=gemeente.pk))[0]

@@ -6,6 +6,8 @@ import json
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from gemeenten.constants import Rol
@@ -281,3 +283,39 @@ def test_gemeentepagina_toont_de_werkverdeling_zonder_deelnemers(client, coordin
     assert caseload == [["Anna de Vries", "3"], ["Bart Smit", "1"], ["zonder behandelaar", "1"]]
     assert "1 traject wacht op een coach, het langst 12 dagen" in html
     assert "Geheimnaam" not in html
+
+
+def test_de_werkverdeling_komt_uit_de_cache_en_volgt_elke_overdracht(
+        client, coordinator, programma, groningen, emmen, peildatum):
+    """De werkverdeling staat in de cache onder de versies van de gemeente: een tweede bezoek
+    telt niet opnieuw, maar een overdracht aan een collega (een schrijfactie op het traject)
+    staat bij het volgende bezoek op de pagina; een schrijfactie in Emmen laat haar staan."""
+    from trajecten.constants import Status
+    from trajecten.factories import TrajectFactory
+
+    anna = LidmaatschapFactory(gemeente=groningen, rol=Rol.MEDEWERKER,
+                               user__first_name="Anna", user__last_name="de Vries").user
+    bart = LidmaatschapFactory(gemeente=groningen, rol=Rol.MEDEWERKER,
+                               user__first_name="Bart", user__last_name="Smit").user
+    open_ = dict(programma=programma, gemeente=groningen, deelnemer__gemeente=groningen,
+                 gestart=True, status=Status.ACTIEF)
+    trajecten = [TrajectFactory(behandelaar=anna, **open_) for _ in range(2)]
+    client.force_login(coordinator)
+
+    def caseload():
+        html = client.get(gemeente_url("GM0014"), {"programma": programma.pk}).content.decode()
+        return tabellen(html)["tabel-caseload"]["rijen"]
+
+    assert caseload() == [["Anna de Vries", "2"]]
+    with CaptureQueriesContext(connection) as warm:
+        assert caseload() == [["Anna de Vries", "2"]]
+    assert not [q for q in warm.captured_queries if "behandelaar_id" in q["sql"]]
+
+    trajecten[0].behandelaar = bart
+    trajecten[0].save()
+    assert caseload() == [["Anna de Vries", "1"], ["Bart Smit", "1"]]
+    TrajectFactory(programma=programma, gemeente=emmen, deelnemer__gemeente=emmen,
+                   gestart=True, status=Status.ACTIEF)
+    with CaptureQueriesContext(connection) as na_emmen:
+        assert caseload() == [["Anna de Vries", "1"], ["Bart Smit", "1"]]
+    assert not [q for q in na_emmen.captured_queries if "behandelaar_id" in q["sql"]]

@@ -165,3 +165,45 @@ class Gegevensversie(models.Model):
 
     def __str__(self):
         return f"{self.programma_id}/{self.gemeente_id}: {self.versie}"
+
+
+class Plaatsingsfeit(models.Model):
+    """Eén rij per plaatsing met wat de rapportage ervan telt, zonder join: het programma, de
+    gemeente, de deelnemer en de aanmelddatum van het traject, en per baan, stage of
+    werkervaringsplaats (werk) de startdatum van de vorige werkplaatsing van dezelfde deelnemer
+    in hetzelfde programma (en dezelfde gemeente), en of het de eerste van het traject is.
+
+    Zo is 'verschillende deelnemers met een werkplaatsing die in [van, tot] begon' een gewone
+    telling: de rijen met een start in [van, tot] waarvan de vorige vóór van lag (of er geen
+    was) — precies één per deelnemer. Databasetriggers (`rapportage/feiten.py`) houden de
+    tabel bij in de transactie van elke schrijfactie op plaatsingen en trajecten, ook bij raw
+    SQL; `manage.py feiten_herbouwen` bouwt haar opnieuw op (en controleert haar). Geen foreign
+    keys: de tabel is een afgeleide, geen bron.
+    """
+
+    plaatsing_id = models.BigIntegerField(_("plaatsing"), primary_key=True)
+    traject_id = models.BigIntegerField(_("traject"))
+    deelnemer_id = models.BigIntegerField(_("deelnemer"))
+    programma_id = models.BigIntegerField(_("programma"))
+    gemeente_id = models.BigIntegerField(_("gemeente"))
+    soort = models.CharField(_("soort"), max_length=20)
+    startdatum = models.DateField(_("startdatum"))
+    einddatum = models.DateField(_("einddatum"), null=True)
+    aanmelddatum = models.DateField(_("aanmelddatum van het traject"))
+    werk = models.BooleanField(_("werk (baan, stage, werkervaringsplaats)"))
+    vorige_in_gemeente = models.DateField(_("vorige werkplaatsing in de gemeente"), null=True)
+    vorige_in_programma = models.DateField(_("vorige werkplaatsing in het programma"), null=True)
+    eerste_van_traject = models.BooleanField(_("eerste werkplaatsing van het traject"))
+    uit_bijeenkomst = models.BooleanField(_("uit een bijeenkomst"))
+    uit_vacature = models.BooleanField(_("uit een vacature"))
+
+    class Meta:
+        verbose_name = _("plaatsingsfeit")
+        verbose_name_plural = _("plaatsingsfeiten")
+        indexes = [
+            models.Index(fields=["deelnemer_id"], name="plaatsingsfeit_deelnemer"),
+            models.Index(fields=["programma_id", "gemeente_id"], name="plaatsingsfeit_selectie"),
+        ]
+
+    def __str__(self):
+        return f"plaatsing {self.plaatsing_id}"

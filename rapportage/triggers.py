@@ -229,7 +229,8 @@ def verwijder(apps, connection) -> None:
 
 
 def na_migratie(sender, app_config=None, using="default", apps=None, plan=None, **kwargs):
-    """post_migrate: herstel de triggers als alle brontabellen bestaan."""
+    """post_migrate: herstel de versietriggers als alle brontabellen bestaan, en de triggers
+    van de feitentabel (`feiten.py`)."""
     from django.db import connections
 
     if apps is None or app_config is None or app_config.label != "rapportage":
@@ -242,3 +243,7 @@ def na_migratie(sender, app_config=None, using="default", apps=None, plan=None, 
         return
     if VERSIETABEL in bestaand and nodig <= bestaand:
         installeer(apps, verbinding)
+    from . import feiten
+
+    if {feiten.FEITTABEL, feiten.PLAATSINGTABEL, feiten.TRAJECTTABEL} <= bestaand:
+        feiten.installeer(verbinding)

@@ -99,18 +99,31 @@ def geplaatst_q(s: Selectie) -> Q:
     return Q(soort__in=GEPLAATST_SOORTEN, startdatum__range=s.plaatsingen_periode)
 
 
-def personen_geplaatst_expr(s: Selectie):
+def eerste_in_venster(vorige: str, van) -> Q:
+    """Over de feitentabel (`Plaatsingsfeit`): de ene rij waarmee een deelnemer telt in een
+    venster dat op `van` begint, de eerste werkplaatsing erin (geen vorige, of een vóór `van`).
+    `vorige` is de kolom die bij de selectie hoort (`Selectie.vorige_kolom`)."""
+    return Q(**{f"{vorige}__isnull": True}) | Q(**{f"{vorige}__lt": van})
+
+
+def _personen(filter_: Q, van, vorige: str | None):
+    """Verschillende deelnemers met een plaatsing die aan `filter_` voldoet (start vanaf `van`):
+    over de plaatsingen een distinct telling, over de feiten een gewone (`vorige`)."""
+    if vorige is None:
+        return Count("traject__deelnemer", distinct=True, filter=filter_)
+    return Count("pk", filter=filter_ & eerste_in_venster(vorige, van))
+
+
+def personen_geplaatst_expr(s: Selectie, vorige: str | None = None):
     """Verschillende deelnemers met zo'n plaatsing; wie twee keer geplaatst is, telt één keer."""
-    return Count("traject__deelnemer", distinct=True, filter=geplaatst_q(s))
+    return _personen(geplaatst_q(s), s.van, vorige)
 
 
-def personen_met_contract_expr(s: Selectie):
+def personen_met_contract_expr(s: Selectie, vorige: str | None = None):
     """Personen geplaatst plus wie alleen nog een getekende, niet begonnen plaatsing heeft;
     het verschil met personen geplaatst is 'getekend, nog niet gestart'."""
-    return Count(
-        "traject__deelnemer", distinct=True,
-        filter=Q(soort__in=GEPLAATST_SOORTEN, startdatum__range=(s.van, s.tot)),
-    )
+    return _personen(Q(soort__in=GEPLAATST_SOORTEN, startdatum__range=(s.van, s.tot)), s.van,
+                     vorige)
 
 
 def plaatsingen_soort_expr(soort: str, s: Selectie):
@@ -143,12 +156,14 @@ def duurzaam_teller_expr(s: Selectie):
     ))
 
 
-def plaatsing_cijfers(s: Selectie, *, getekend_per_soort: bool = False) -> dict:
+def plaatsing_cijfers(s: Selectie, *, getekend_per_soort: bool = False,
+                      vorige: str | None = None) -> dict:
     """De expressies over Plaatsing, voor `.aggregate()` of `.values(...).annotate()`; de
-    getekende plaatsingen per soort alleen als erom gevraagd wordt (de kerncijfers)."""
+    getekende plaatsingen per soort alleen als erom gevraagd wordt (de kerncijfers). Met
+    `vorige` over de feitentabel (dezelfde kolomnamen), zonder distinct."""
     return {
-        "personen_geplaatst": personen_geplaatst_expr(s),
-        "personen_met_contract": personen_met_contract_expr(s),
+        "personen_geplaatst": personen_geplaatst_expr(s, vorige),
+        "personen_met_contract": personen_met_contract_expr(s, vorige),
         "duurzaam_teller": duurzaam_teller_expr(s),
         "duurzaam_noemer": duurzaam_noemer_expr(s),
         **{f"soort_{x.value}": plaatsingen_soort_expr(x, s) for x in Soort},

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Count, Min, Q
+from django.db.models import Count, F, Q
 
 from config.replica import leesverbinding
 from trajecten.constants import GEPLAATST_SOORTEN, STATUS_VOLGORDE, Soort, Status
@@ -21,9 +21,13 @@ KOSTEN_NORM = Decimal("2500")
 
 def kerncijfers(s: Selectie) -> dict:
     """Alle indicatoren van de selectie als geheel (vier queries). De tabelkolommen hebben
-    dezelfde namen als een rij van de tabel per gemeente (`tabelrij`)."""
+    dezelfde namen als een rij van de tabel per gemeente (`tabelrij`). De plaatsingen komen uit
+    de feitentabel (alle gemeenten of één), of voor een andere verzameling gemeenten uit een
+    distinct telling over de plaatsingen (`Selectie.vorige_kolom`)."""
     t = s.trajecten().aggregate(**ex.traject_cijfers(s))
-    p = s.plaatsingen().aggregate(**ex.plaatsing_cijfers(s, getekend_per_soort=True))
+    vorige = s.vorige_kolom
+    plaatsingen = s.plaatsingsfeiten() if vorige else s.plaatsingen()
+    p = plaatsingen.aggregate(**ex.plaatsing_cijfers(s, getekend_per_soort=True, vorige=vorige))
     return {
         **tabelrij(p, t),
         "kosten_norm": KOSTEN_NORM,
@@ -88,17 +92,19 @@ def trechter(s: Selectie) -> dict:
 
 def mediaan_doorlooptijd(s: Selectie) -> float | None:
     """Mediaan in dagen van aanmelding tot de eerste begonnen baan/stage/wep van een traject,
-    voor trajecten waarvan die eerste plaatsing in de periode begon; één query.
+    voor trajecten waarvan die eerste plaatsing in de periode begon; één query, over de
+    feitentabel.
 
     PostgreSQL: percentile_cont; SQLite: de middelste rij(en) via ROW_NUMBER() en COUNT() OVER.
     """
     van, tot = s.plaatsingen_periode
+    # De feitentabel weet per werkplaatsing of zij de eerste van haar traject is; is die
+    # eerste na de peildatum, dan is er op de peildatum nog geen begonnen.
     eerste = (
-        s.plaatsingen().filter(soort__in=GEPLAATST_SOORTEN, startdatum__lte=s.peildatum)
-        .values("traject_id")
-        .annotate(eerste=Min("startdatum"), aanmeld=Min("traject__aanmelddatum"))
-        .filter(eerste__range=(van, tot))
-        .values("eerste", "aanmeld")
+        s.plaatsingsfeiten()
+        .filter(eerste_van_traject=True, startdatum__lte=s.peildatum,
+                startdatum__range=(van, tot))
+        .values(eerste=F("startdatum"), aanmeld=F("aanmelddatum"))
     )
     sql, params = eerste.query.sql_with_params()
     if connection.vendor == "postgresql":

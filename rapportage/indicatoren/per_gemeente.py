@@ -59,10 +59,11 @@ def per_gemeente(s: Selectie, doelen: list[dict]) -> list[dict]:
         r.pop("gemeente_id"): r
         for r in s.trajecten().values("gemeente_id").annotate(**ex.traject_cijfers(s))
     }
+    # Per gemeente telt een deelnemer één keer via de vorige werkplaatsing in die gemeente.
     plaatsing_cijfers = {
-        r.pop("traject__gemeente_id"): r
-        for r in s.plaatsingen().values("traject__gemeente_id")
-        .annotate(**ex.plaatsing_cijfers(s))
+        r.pop("gemeente_id"): r
+        for r in s.plaatsingsfeiten().values("gemeente_id")
+        .annotate(**ex.plaatsing_cijfers(s, vorige="vorige_in_gemeente"))
     }
     gemeenten = (
         s.gemeenten()

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from gemeenten.models import Gemeente
 from trajecten.models import Plaatsing, Traject
 
+from ..models import Plaatsingsfeit
+
 Periode = tuple[datetime.date, datetime.date]
 
 
@@ -71,6 +73,25 @@ class Selectie:
         if self.gemeente_ids is not None:
             qs = qs.filter(traject__gemeente_id__in=self.gemeente_ids)
         return qs.order_by()
+
+    def plaatsingsfeiten(self):
+        """Dezelfde plaatsingen als `plaatsingen()`, uit de feitentabel (zonder join)."""
+        qs = Plaatsingsfeit.objects.filter(programma_id=self.programma_id)
+        if self.gemeente_ids is not None:
+            qs = qs.filter(gemeente_id__in=self.gemeente_ids)
+        return qs.order_by()
+
+    @property
+    def vorige_kolom(self) -> str | None:
+        """De kolom van de feitentabel die een deelnemer in deze selectie één keer telt: alle
+        gemeenten de vorige werkplaatsing in het programma, één gemeente die in de gemeente.
+        Een andere verzameling gemeenten heeft er geen: dan een distinct telling over de
+        plaatsingen (wie in twee van die gemeenten geplaatst is, telt één keer)."""
+        if self.gemeente_ids is None:
+            return "vorige_in_programma"
+        if len(self.gemeente_ids) == 1:
+            return "vorige_in_gemeente"
+        return None
 
     def gemeenten(self):
         qs = Gemeente.objects.all()

@@ -38,7 +38,19 @@ def _maand_sql(kolom: str) -> str:
 
 def geplaatst_per_maand(s: Selectie) -> dict[datetime.date, int]:
     """Personen per maand van hun eerste (begonnen) plaatsing in de periode; opgeteld =
-    personen geplaatst. Eén query: de eerste plaatsing per deelnemer als subquery."""
+    personen geplaatst. Eén query: over de feitentabel de eerste werkplaatsing in de periode
+    per deelnemer (`eerste_in_venster`), anders de eerste plaatsing per deelnemer als
+    subquery."""
+    if s.vorige_kolom:
+        return {
+            _als_datum(maand): n
+            for maand, n in s.plaatsingsfeiten()
+            .filter(ex.geplaatst_q(s), ex.eerste_in_venster(s.vorige_kolom, s.van))
+            .annotate(maand=TruncMonth("startdatum"))
+            .values_list("maand")
+            .annotate(n=Count("pk"))
+            .values_list("maand", "n")
+        }
     binnen = (
         s.plaatsingen().filter(ex.geplaatst_q(s))
         .values("traject__deelnemer_id")

@@ -10,19 +10,18 @@ import datetime
 
 from django.db.models import Count, OuterRef, Q, Subquery
 
-from trajecten.constants import GEPLAATST_SOORTEN
-from trajecten.models import Plaatsing
-
 from ..constants import Indicator
-from ..models import Doelstelling, Programma
+from ..models import Doelstelling, Plaatsingsfeit, Programma
+from . import expressies as ex
 from .doelstellingen import realisatie
 from .selectie import Selectie
 
 
 def _personen(programma_id, van: datetime.date, tot: datetime.date):
-    """Personen geplaatst in een programma met een plaatsing die begon tussen van en tot."""
-    return Count("traject__deelnemer", distinct=True,
-                 filter=Q(traject__programma_id=programma_id, startdatum__range=(van, tot)))
+    """Personen geplaatst in een programma met een plaatsing die begon tussen van en tot
+    (over de feitentabel: één rij per deelnemer, de eerste werkplaatsing in dat venster)."""
+    return Count("pk", filter=Q(programma_id=programma_id, startdatum__range=(van, tot))
+                 & ex.eerste_in_venster("vorige_in_programma", van))
 
 
 def vergelijking(s: Selectie) -> dict | None:
@@ -49,7 +48,7 @@ def vergelijking(s: Selectie) -> dict | None:
         eerder_einde = min(eerder.einddatum, peil)
     else:
         eerder_dag = eerder_einde = None
-    plaatsingen = Plaatsing.objects.filter(soort__in=GEPLAATST_SOORTEN)
+    plaatsingen = Plaatsingsfeit.objects.filter(werk=True)
     if eerder is None or dag is None:
         # Niets te vergelijken: dezelfde query, over geen enkele rij (vast aantal queries).
         plaatsingen = plaatsingen.filter(pk__lt=0)

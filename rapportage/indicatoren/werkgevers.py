@@ -141,15 +141,15 @@ def werkgever_cijfers(s: Selectie) -> dict:
     zet(deelnames.order_by().values("deelnemer__gemeente_id").annotate(
         deelnemers_bijeenkomst=Count("deelnemer", distinct=True)), "deelnemer__gemeente_id")
 
-    uit_bijeenkomst = Q(bijeenkomst__isnull=False)
-    uit_vacature = Q(vacature__isnull=False)
-    zet(s.plaatsingen().filter(startdatum__range=s.plaatsingen_periode)
-        .values("traject__gemeente_id").annotate(
+    uit_bijeenkomst = Q(uit_bijeenkomst=True)
+    uit_vacature = Q(uit_vacature=True)
+    zet(s.plaatsingsfeiten().filter(startdatum__range=s.plaatsingen_periode)
+        .values("gemeente_id").annotate(
             plaatsingen_uit_bijeenkomst=Count("pk", filter=uit_bijeenkomst),
             plaatsingen_uit_vacature=Count("pk", filter=uit_vacature),
             plaatsingen_uit_bijeenkomst_of_vacature=Count(
                 "pk", filter=uit_bijeenkomst | uit_vacature),
-        ), "traject__gemeente_id")
+        ), "gemeente_id")
 
     afspraken = SocialReturnAfspraak.objects.filter(einddatum__range=(s.van, s.tot))
     if s.gemeente_ids is not None:

@@ -1,8 +1,8 @@
 """Bulkopbouw van de benchmarkdataset voor `bench_rapportage` (alleen PostgreSQL).
 
 Alles gaat met `INSERT … SELECT generate_series` in één transactie, met de triggers uit
-(`session_replication_role = replica`: ook geen foreign-keycontroles; daarna één keer de
-algemene gegevensversie ophogen). Namen
+(`session_replication_role = replica`: ook geen foreign-keycontroles; daarna de feitentabel
+in één keer opbouwen en één keer de algemene gegevensversie ophogen). Namen
 zijn fictief ('Bench', 'Deelnemer 123'), er zijn geen BSN's. Kolommen die hier niet genoemd
 worden, krijgen de standaardwaarde van het modelveld, zodat een nieuw veld met een default
 de opbouw niet breekt.
@@ -18,6 +18,7 @@ from gemeenten.constants import Provincie
 from gemeenten.models import Gemeente
 from trajecten.models import Coach, Deelnemer, Plaatsing, Traject
 
+from . import feiten
 from .constants import Indicator
 from .models import Doelstelling, Programma
 
@@ -217,7 +218,9 @@ def bouw(*, trajecten: int, programma: Programma, log=print) -> None:
                 programma=programma, indicator=Indicator.PERSONEN_GEPLAATST, gemeente=g,
                 startdatum=None, einddatum=None, defaults={"streefwaarde": 60},
             )
-        # De triggers stonden uit (bulk laden): één keer de algemene versie ophogen.
+        # De triggers stonden uit (bulk laden): de feitentabel in één keer opbouwen en één
+        # keer de algemene versie ophogen.
+        feiten.herbouw(connection)
         cursor.execute(
             "INSERT INTO rapportage_gegevensversie AS v (programma_id, gemeente_id, versie, "
             "sleutel) VALUES (0, 0, 1, floor(random() * 1000000007)::bigint) "
@@ -226,7 +229,8 @@ def bouw(*, trajecten: int, programma: Programma, log=print) -> None:
         )
     with connection.cursor() as cursor:
         for tabel in ("gemeenten_gemeente", "trajecten_deelnemer", "trajecten_coach",
-                      "trajecten_coach_gemeenten", "trajecten_traject", "trajecten_plaatsing"):
+                      "trajecten_coach_gemeenten", "trajecten_traject", "trajecten_plaatsing",
+                      feiten.FEITTABEL):
             cursor.execute(f"VACUUM ANALYZE {tabel}")
 
 

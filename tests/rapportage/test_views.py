@@ -253,6 +253,13 @@ def test_grafieken_leesbaar(client, landelijk, dataset, programma, peildatum):
     assert '"sleutel": "doel_gestart"' in html
 
 
+def twee_behandelaars(gemeente):
+    """Anna de Vries en Bart Smit, medewerkers van `gemeente`."""
+    return [LidmaatschapFactory(gemeente=gemeente, rol=Rol.MEDEWERKER, user__first_name=voor,
+                                user__last_name=achter).user
+            for voor, achter in (("Anna", "de Vries"), ("Bart", "Smit"))]
+
+
 def test_gemeentepagina_toont_de_werkverdeling_zonder_deelnemers(client, coordinator, programma,
                                                                   groningen, emmen, peildatum):
     """Caseload per behandelaar en coachtekort (issue 13): alleen aantallen, geen namen van
@@ -261,10 +268,7 @@ def test_gemeentepagina_toont_de_werkverdeling_zonder_deelnemers(client, coordin
     from trajecten.factories import TrajectFactory
     from trajecten.models import vandaag
 
-    anna = LidmaatschapFactory(gemeente=groningen, rol=Rol.MEDEWERKER,
-                               user__first_name="Anna", user__last_name="de Vries").user
-    bart = LidmaatschapFactory(gemeente=groningen, rol=Rol.MEDEWERKER,
-                               user__first_name="Bart", user__last_name="Smit").user
+    anna, bart = twee_behandelaars(groningen)
     open_ = dict(programma=programma, gemeente=groningen, deelnemer__gemeente=groningen,
                  gestart=True, status=Status.ACTIEF)
     for _ in range(3):
@@ -293,10 +297,7 @@ def test_de_werkverdeling_komt_uit_de_cache_en_volgt_elke_overdracht(
     from trajecten.constants import Status
     from trajecten.factories import TrajectFactory
 
-    anna = LidmaatschapFactory(gemeente=groningen, rol=Rol.MEDEWERKER,
-                               user__first_name="Anna", user__last_name="de Vries").user
-    bart = LidmaatschapFactory(gemeente=groningen, rol=Rol.MEDEWERKER,
-                               user__first_name="Bart", user__last_name="Smit").user
+    anna, bart = twee_behandelaars(groningen)
     open_ = dict(programma=programma, gemeente=groningen, deelnemer__gemeente=groningen,
                  gestart=True, status=Status.ACTIEF)
     trajecten = [TrajectFactory(behandelaar=anna, **open_) for _ in range(2)]

@@ -77,9 +77,6 @@ SLOT_SECONDEN = 30
 #: bij één schrijfactie per seconde rekent de worker niet onafgebroken (versheid blijft binnen
 #: rust + twee berekeningen).
 RUST_SECONDEN = getattr(settings, "RAPPORTAGE_RUST_SECONDEN", 30)
-#: PostgreSQL: werkgeheugen per sortering/hash tijdens het rekenen (de DISTINCT-tellingen
-#: sorteren dan in het geheugen; ~35 % sneller bij 1.000.000 trajecten).
-
 #: Wachten op een ander die al rekent: nooit langer dan dit (en nooit langer dan zijn rekenduur).
 MAX_WACHTEN = 1.5
 WACHT_STAP = 0.05

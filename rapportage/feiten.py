@@ -44,7 +44,7 @@ BULK = 64
 
 KOLOMMEN = (
     "plaatsing_id, traject_id, deelnemer_id, programma_id, gemeente_id, soort, startdatum, "
-    "einddatum, aanmelddatum, werk, vorige_in_gemeente, vorige_in_programma, eerste_van_traject, "
+    "einddatum, aanmelddatum, vorige_in_gemeente, vorige_in_programma, eerste_van_traject, "
     "uit_bijeenkomst, uit_vacature"
 )
 _WERK = "p.soort IN ({})".format(", ".join(f"'{s.value}'" for s in GEPLAATST_SOORTEN))
@@ -53,7 +53,7 @@ _VOLGORDE = "ORDER BY p.startdatum, p.id"
 #: De feiten van de plaatsingen die `{waar}` kiest (een WHERE op p of t, of leeg).
 SELECTIE = f"""
 SELECT p.id AS plaatsing_id, p.traject_id, t.deelnemer_id, t.programma_id, t.gemeente_id, p.soort,
-       p.startdatum, p.einddatum, t.aanmelddatum, {_WERK},
+       p.startdatum, p.einddatum, t.aanmelddatum,
        CASE WHEN {_WERK} THEN LAG(p.startdatum) OVER (
          PARTITION BY t.deelnemer_id, t.programma_id, t.gemeente_id, {_WERK} {_VOLGORDE}) END,
        CASE WHEN {_WERK} THEN LAG(p.startdatum) OVER (
@@ -185,13 +185,11 @@ def installeer(connection) -> None:
 
 
 def verwijder(connection) -> None:
+    postgresql = connection.vendor == "postgresql"
     with connection.cursor() as cursor:
-        for naam, tabel, *_rest in (PG_TRIGGERS if connection.vendor == "postgresql"
-                                    else SQLITE_TRIGGERS):
-            if connection.vendor == "postgresql":
-                cursor.execute(f'DROP TRIGGER IF EXISTS {naam} ON "{tabel}"')
-            else:
-                cursor.execute(f'DROP TRIGGER IF EXISTS "{naam}"')
+        for naam, tabel, *_rest in PG_TRIGGERS if postgresql else SQLITE_TRIGGERS:
+            op = f' ON "{tabel}"' if postgresql else ""
+            cursor.execute(f'DROP TRIGGER IF EXISTS "{naam}"{op}')
 
 
 def herbouw(connection) -> int:

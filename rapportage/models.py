@@ -190,7 +190,6 @@ class Plaatsingsfeit(models.Model):
     startdatum = models.DateField(_("startdatum"))
     einddatum = models.DateField(_("einddatum"), null=True)
     aanmelddatum = models.DateField(_("aanmelddatum van het traject"))
-    werk = models.BooleanField(_("werk (baan, stage, werkervaringsplaats)"))
     vorige_in_gemeente = models.DateField(_("vorige werkplaatsing in de gemeente"), null=True)
     vorige_in_programma = models.DateField(_("vorige werkplaatsing in het programma"), null=True)
     eerste_van_traject = models.BooleanField(_("eerste werkplaatsing van het traject"))

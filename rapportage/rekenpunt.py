@@ -100,7 +100,7 @@ def stempels(selectie: indicatoren.Selectie) -> dict[str, tuple]:
            f" OR programma_id = (SELECT vergelijk_met_id FROM {programmas} WHERE id = %s)")
     with leesverbinding().cursor() as cursor:
         cursor.execute(sql, [*params, p, p])
-        rij = [None if x is None else int(x) for x in cursor.fetchone()]
+        rij = _getallen(cursor.fetchone())
     uit = {LANDELIJK: (p, rij[0], rij[1])}
     if ids is not None:
         uit[EIGEN] = (p, rij[2], rij[3])
@@ -115,7 +115,12 @@ def gemeenteversie(gemeente_id: int) -> tuple:
         cursor.execute(
             f"SELECT SUM(versie), SUM(sleutel) FROM {Gegevensversie._meta.db_table}"
             " WHERE gemeente_id = %s OR (programma_id = 0 AND gemeente_id = 0)", [gemeente_id])
-        return tuple(None if x is None else int(x) for x in cursor.fetchone())
+        return _getallen(cursor.fetchone())
+
+
+def _getallen(rij) -> tuple:
+    """Sommen van versies als int (PostgreSQL geeft SUM(bigint) als numeric); leeg blijft None."""
+    return tuple(None if x is None else int(x) for x in rij)
 
 
 @dataclass(frozen=True)

@@ -106,7 +106,7 @@ def eerste_in_venster(vorige: str, van) -> Q:
     return Q(**{f"{vorige}__isnull": True}) | Q(**{f"{vorige}__lt": van})
 
 
-def _personen(filter_: Q, van, vorige: str | None):
+def personen(filter_: Q, van, vorige: str | None):
     """Verschillende deelnemers met een plaatsing die aan `filter_` voldoet (start vanaf `van`):
     over de plaatsingen een distinct telling, over de feiten een gewone (`vorige`)."""
     if vorige is None:
@@ -116,14 +116,14 @@ def _personen(filter_: Q, van, vorige: str | None):
 
 def personen_geplaatst_expr(s: Selectie, vorige: str | None = None):
     """Verschillende deelnemers met zo'n plaatsing; wie twee keer geplaatst is, telt één keer."""
-    return _personen(geplaatst_q(s), s.van, vorige)
+    return personen(geplaatst_q(s), s.van, vorige)
 
 
 def personen_met_contract_expr(s: Selectie, vorige: str | None = None):
     """Personen geplaatst plus wie alleen nog een getekende, niet begonnen plaatsing heeft;
     het verschil met personen geplaatst is 'getekend, nog niet gestart'."""
-    return _personen(Q(soort__in=GEPLAATST_SOORTEN, startdatum__range=(s.van, s.tot)), s.van,
-                     vorige)
+    return personen(Q(soort__in=GEPLAATST_SOORTEN, startdatum__range=(s.van, s.tot)), s.van,
+                    vorige)
 
 
 def plaatsingen_soort_expr(soort: str, s: Selectie):

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
+
+from trajecten.constants import GEPLAATST_SOORTEN
 
 from ..constants import Indicator
 from ..models import Doelstelling, Plaatsingsfeit, Programma
@@ -19,9 +21,9 @@ from .selectie import Selectie
 
 def _personen(programma_id, van: datetime.date, tot: datetime.date):
     """Personen geplaatst in een programma met een plaatsing die begon tussen van en tot
-    (over de feitentabel: één rij per deelnemer, de eerste werkplaatsing in dat venster)."""
-    return Count("pk", filter=Q(programma_id=programma_id, startdatum__range=(van, tot))
-                 & ex.eerste_in_venster("vorige_in_programma", van))
+    (over de feitentabel, alle gemeenten: de vorige werkplaatsing in het programma)."""
+    return ex.personen(Q(programma_id=programma_id, startdatum__range=(van, tot)), van,
+                       "vorige_in_programma")
 
 
 def vergelijking(s: Selectie) -> dict | None:
@@ -48,7 +50,7 @@ def vergelijking(s: Selectie) -> dict | None:
         eerder_einde = min(eerder.einddatum, peil)
     else:
         eerder_dag = eerder_einde = None
-    plaatsingen = Plaatsingsfeit.objects.filter(werk=True)
+    plaatsingen = Plaatsingsfeit.objects.filter(soort__in=GEPLAATST_SOORTEN)
     if eerder is None or dag is None:
         # Niets te vergelijken: dezelfde query, over geen enkele rij (vast aantal queries).
         plaatsingen = plaatsingen.filter(pk__lt=0)

@@ -38,7 +38,6 @@ class Migration(migrations.Migration):
                 ('startdatum', models.DateField(verbose_name='startdatum')),
                 ('einddatum', models.DateField(null=True, verbose_name='einddatum')),
                 ('aanmelddatum', models.DateField(verbose_name='aanmelddatum van het traject')),
-                ('werk', models.BooleanField(verbose_name='werk (baan, stage, werkervaringsplaats)')),
                 ('vorige_in_gemeente', models.DateField(null=True, verbose_name='vorige werkplaatsing in de gemeente')),
                 ('vorige_in_programma', models.DateField(null=True, verbose_name='vorige werkplaatsing in het programma')),
                 ('eerste_van_traject', models.BooleanField(verbose_name='eerste werkplaatsing van het traject')),

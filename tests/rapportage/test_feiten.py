@@ -50,7 +50,7 @@ def test_elke_schrijfactie_houdt_de_feiten_bij_zoals_een_herbouw(programma, gron
     assert rijen[a.pk].vorige_in_programma is None and rijen[a.pk].eerste_van_traject
     assert rijen[b.pk].vorige_in_programma == D(2026, 3, 1)
     assert not rijen[b.pk].eerste_van_traject
-    assert (rijen[c.pk].werk, rijen[c.pk].vorige_in_programma) == (False, None)
+    assert (rijen[c.pk].eerste_van_traject, rijen[c.pk].vorige_in_programma) == (False, None)
     gelijk_aan_herbouw()
 
     # Een tweede traject in Emmen (na een verhuizing): per gemeente opnieuw de eerste.
@@ -243,6 +243,6 @@ def test_gelijktijdige_plaatsingen_van_een_deelnemer_zien_elkaar(programma, gron
     for draad in draden:
         draad.join(20)
     assert fouten == []
-    later = Plaatsingsfeit.objects.get(traject_id=t2.pk, werk=True)
+    later = Plaatsingsfeit.objects.get(traject_id=t2.pk, soort=Soort.BAAN)
     assert (later.vorige_in_programma, later.vorige_in_gemeente) == (D(2026, 3, 1), None)
     assert feiten.verschillen(connection) == 0
